@@ -1,0 +1,15 @@
+package id.rekber;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class RekberApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(RekberApplication.class, args);
+  }
+}

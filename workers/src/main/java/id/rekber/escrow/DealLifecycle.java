@@ -1,0 +1,122 @@
+package id.rekber.escrow;
+
+import id.rekber.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Applies what the process decided to the deal row: status, deadlines, timeline and e-mails. Every
+ * method is idempotent because the engine delivers jobs at least once.
+ */
+@Service
+public class DealLifecycle {
+  public static final String REASON_PAYMENT_EXPIRED = "PAYMENT_EXPIRED";
+  public static final String REASON_LATE_PAYMENT = "LATE_PAYMENT";
+
+  private final DealRepository deals;
+  private final DealEventRepository events;
+  private final DealNotifications notifications;
+  private final EscrowOrchestration orchestration;
+  private final EscrowProperties properties;
+  private final Clock clock;
+
+  DealLifecycle(
+      DealRepository deals,
+      DealEventRepository events,
+      DealNotifications notifications,
+      EscrowOrchestration orchestration,
+      EscrowProperties properties,
+      Clock clock) {
+    this.deals = deals;
+    this.events = events;
+    this.notifications = notifications;
+    this.orchestration = orchestration;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Map<String, Object> enter(String dealId, DealStep step, String reason, Shipment shipment) {
+    Deal deal = lock(dealId);
+    Instant now = clock.instant();
+    switch (step) {
+      case DANA_DITAHAN -> deal.recordFundsHeld(now);
+      case DIKIRIM -> deal.recordShipment(shipment.courier(), shipment.trackingNumber(), now, properties.deliveryFallback());
+      case INSPEKSI -> deal.recordDelivery(now);
+      case SELESAI, REFUND_PAID -> deal.recordCompletion(now);
+      default -> {}
+    }
+    boolean changed = step.status().map(s -> s != deal.getStatus()).orElse(true);
+    step.status().ifPresent(status -> {
+      if (status != deal.getStatus()) {
+        deal.moveTo(status, reason, now);
+      }
+    });
+    if (changed) {
+      events.save(new DealEvent(dealId, step.name(), "system", reason, now));
+    }
+    notifications.announce(deal, step, reason);
+    if (step == DealStep.DIBATALKAN && REASON_PAYMENT_EXPIRED.equals(reason) && deal.getPaidAt() != null) {
+      // The payment arrived while the expiry timer was firing: the process took the expiry path,
+      // so the money it holds must go back to the buyer.
+      refundAfterCommit(deal, REASON_LATE_PAYMENT);
+    }
+    return DealVariables.of(deal);
+  }
+
+  /**
+   * Called in the payment callback's transaction once money for the deal is confirmed. Returns true
+   * when the deal is waiting for it (the process should be told); otherwise the deal was already
+   * closed and a refund is started.
+   */
+  @Transactional
+  public boolean paymentConfirmed(String dealId) {
+    Deal deal = lock(dealId);
+    Instant now = clock.instant();
+    boolean firstConfirmation = deal.getPaidAt() == null;
+    deal.recordPayment(now);
+    if (deal.getStatus() == DealStatus.MENUNGGU_PEMBAYARAN) {
+      if (firstConfirmation) {
+        events.save(new DealEvent(dealId, "PAYMENT_CONFIRMED", "payment-provider", null, now));
+      }
+      return true;
+    }
+    if (firstConfirmation) {
+      events.save(new DealEvent(dealId, "LATE_PAYMENT", "payment-provider", deal.getStatus().name(), now));
+      if (deal.getStatus() == DealStatus.DIBATALKAN) {
+        refundAfterCommit(deal, REASON_LATE_PAYMENT);
+      }
+    }
+    return false;
+  }
+
+  @Transactional
+  public void recordPaymentDeadline(String dealId, Instant deadline) {
+    lock(dealId).recordPaymentDeadline(deadline);
+  }
+
+  private void refundAfterCommit(Deal deal, String reason) {
+    String dealId = deal.getId();
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            orchestration.startBefore(deals.findById(dealId).orElseThrow(), EscrowProcess.JOIN_REFUND, Map.of("refundReason", reason));
+          }
+        });
+  }
+
+  private Deal lock(String dealId) {
+    return deals.findForUpdate(dealId).orElseThrow(() -> ApiException.notFound("deal.not-found", dealId));
+  }
+
+  /** Courier and tracking number the seller entered, carried by the GoodsShipped message. */
+  public record Shipment(String courier, String trackingNumber) {
+    public static final Shipment NONE = new Shipment(null, null);
+  }
+}

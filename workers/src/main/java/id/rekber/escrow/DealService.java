@@ -1,0 +1,187 @@
+package id.rekber.escrow;
+
+import id.rekber.identity.AppUser;
+import id.rekber.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What buyers and sellers ask of a deal. Each command checks the caller's role and the deal's
+ * state, records the request, and tells the process; the process decides and moves the deal.
+ */
+@Service
+public class DealService {
+  private final DealRepository deals;
+  private final DealEventRepository events;
+  private final DealAccess access;
+  private final FeeCalculator fees;
+  private final DealMessages messages;
+  private final EscrowOrchestration orchestration;
+  private final EscrowProperties properties;
+  private final Clock clock;
+
+  DealService(
+      DealRepository deals,
+      DealEventRepository events,
+      DealAccess access,
+      FeeCalculator fees,
+      DealMessages messages,
+      EscrowOrchestration orchestration,
+      EscrowProperties properties,
+      Clock clock) {
+    this.deals = deals;
+    this.events = events;
+    this.access = access;
+    this.fees = fees;
+    this.messages = messages;
+    this.orchestration = orchestration;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Deal create(AppUser initiator, PartyRole myRole, DealTerms terms) {
+    if (terms.feeBase() > properties.maxDealAmount()) {
+      throw ApiException.invalid("deal.amount-over-limit", properties.maxDealAmount());
+    }
+    if (terms.counterpartyEmail().trim().equalsIgnoreCase(initiator.getEmail())) {
+      throw ApiException.invalid("deal.counterparty-is-self");
+    }
+    FeeQuote fee = fees.quote(terms.feeBase(), terms.feePayer());
+    if (fee.sellerFee() >= terms.feeBase()) {
+      throw ApiException.invalid("deal.amount-below-fee");
+    }
+    Instant now = clock.instant();
+    Deal deal = new Deal(DealIds.next(), terms, fee, initiator.getId(), myRole, now, now.plus(properties.acceptanceWindow()));
+    deals.saveAndFlush(deal);
+    events.save(new DealEvent(deal.getId(), "CREATED", initiator.getEmail(), myRole.name(), now));
+    deal.recordProcessInstance(orchestration.start(deal));
+    return deal;
+  }
+
+  @Transactional(readOnly = true)
+  public Deal get(AppUser user, String dealId) {
+    return access.visibleTo(user, dealId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Deal> listFor(AppUser user) {
+    return deals.findVisibleTo(user.getId(), user.getEmail());
+  }
+
+  @Transactional(readOnly = true)
+  public List<DealEvent> timeline(AppUser user, String dealId) {
+    access.visibleTo(user, dealId);
+    return events.findByDealIdOrderByIdAsc(dealId);
+  }
+
+  @Transactional
+  public Deal accept(AppUser user, String dealId) {
+    Deal deal = lockVisible(user, dealId);
+    if (!DealAccess.isInvitee(user, deal)) {
+      throw deal.getStatus() == DealStatus.MENUNGGU_PERSETUJUAN
+          ? ApiException.forbidden("deal.only-counterparty")
+          : ApiException.conflict("deal.wrong-state", deal.getStatus());
+    }
+    deal.joinAsCounterparty(user.getId());
+    record(deal, "ACCEPTED", user);
+    deals.flush();
+    messages.publish(DealMessages.DEAL_ACCEPTED, dealId);
+    return deal;
+  }
+
+  @Transactional
+  public Deal decline(AppUser user, String dealId) {
+    Deal deal = lockVisible(user, dealId);
+    if (!DealAccess.isInvitee(user, deal)) {
+      throw deal.getStatus() == DealStatus.MENUNGGU_PERSETUJUAN
+          ? ApiException.forbidden("deal.only-counterparty")
+          : ApiException.conflict("deal.wrong-state", deal.getStatus());
+    }
+    record(deal, "DECLINED", user);
+    messages.publish(DealMessages.DEAL_DECLINED, dealId);
+    return deal;
+  }
+
+  /**
+   * Before acceptance the initiator may withdraw; before payment either party may cancel; once
+   * money is held, both must ask, and the process refunds the buyer. After shipping, only a
+   * dispute can undo the deal.
+   */
+  @Transactional
+  public Deal cancel(AppUser user, String dealId) {
+    Deal deal = lockVisible(user, dealId);
+    PartyRole role = deal.roleOf(user.getId()).orElseThrow(() -> ApiException.forbidden("deal.only-counterparty"));
+    switch (deal.getStatus()) {
+      case MENUNGGU_PERSETUJUAN, MENUNGGU_PEMBAYARAN -> {
+        record(deal, "CANCELLED", user);
+        messages.publish(DealMessages.DEAL_CANCELLED, dealId);
+      }
+      case DANA_DITAHAN -> {
+        deal.requestCancellation(role);
+        record(deal, "CANCELLATION_REQUESTED", user);
+        if (deal.bothRequestedCancellation()) {
+          deals.flush();
+          messages.publish(DealMessages.DEAL_CANCELLED, dealId);
+        }
+      }
+      default -> throw ApiException.conflict("deal.wrong-state", deal.getStatus());
+    }
+    return deal;
+  }
+
+  @Transactional
+  public Deal markShipped(AppUser user, String dealId, String courier, String trackingNumber) {
+    Deal deal = lockAs(user, dealId, PartyRole.SELLER, DealStatus.DANA_DITAHAN);
+    record(deal, "SHIPMENT_REPORTED", user);
+    messages.publish(
+        DealMessages.GOODS_SHIPPED,
+        dealId,
+        DealMessages.GOODS_SHIPPED + ":" + dealId,
+        Map.of("courier", courier.trim(), "trackingNumber", trackingNumber.trim()));
+    return deal;
+  }
+
+  @Transactional
+  public Deal confirmReceipt(AppUser user, String dealId) {
+    Deal deal = lockAs(user, dealId, PartyRole.BUYER, DealStatus.DIKIRIM);
+    if (deal.getDeliveredAt() != null) {
+      throw ApiException.conflict("deal.already-delivered");
+    }
+    record(deal, "RECEIPT_CONFIRMED", user);
+    messages.publish(DealMessages.GOODS_DELIVERED, dealId);
+    return deal;
+  }
+
+  @Transactional
+  public Deal acceptGoods(AppUser user, String dealId) {
+    Deal deal = lockAs(user, dealId, PartyRole.BUYER, DealStatus.DIKIRIM);
+    record(deal, "GOODS_ACCEPTED", user);
+    messages.publish(DealMessages.GOODS_ACCEPTED, dealId);
+    return deal;
+  }
+
+  private Deal lockVisible(AppUser user, String dealId) {
+    access.visibleTo(user, dealId);
+    return deals.findForUpdate(dealId).orElseThrow();
+  }
+
+  private Deal lockAs(AppUser user, String dealId, PartyRole role, DealStatus expected) {
+    Deal deal = lockVisible(user, dealId);
+    if (deal.roleOf(user.getId()).filter(r -> r == role).isEmpty()) {
+      throw ApiException.forbidden(role == PartyRole.SELLER ? "deal.only-seller" : "deal.only-buyer");
+    }
+    if (deal.getStatus() != expected) {
+      throw ApiException.conflict("deal.wrong-state", deal.getStatus());
+    }
+    return deal;
+  }
+
+  private void record(Deal deal, String type, AppUser user) {
+    events.save(new DealEvent(deal.getId(), type, user.getEmail(), null, clock.instant()));
+  }
+}

@@ -1,0 +1,62 @@
+package id.rekber.escrow;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A deal as its parties see it through the API. */
+public record DealView(
+    String id,
+    String itemName,
+    String itemDescription,
+    DealStatus status,
+    String statusReason,
+    String myRole,
+    long price,
+    long shippingCost,
+    long fee,
+    FeePayer feePayer,
+    long buyerFee,
+    long sellerFee,
+    long buyerPays,
+    long sellerReceives,
+    String counterpartyEmail,
+    int shipWithinDays,
+    int inspectionDays,
+    Deadlines deadlines,
+    String courier,
+    String trackingNumber,
+    Instant createdAt,
+    List<String> nextActions) {
+
+  public record Deadlines(
+      Instant acceptBy, Instant payBy, Instant shipBy, Instant deliveryAssumedAt, Instant inspectionEndsAt) {}
+
+  static DealView of(Deal d, java.util.UUID viewer, String viewerEmail) {
+    String role =
+        d.roleOf(viewer).map(Enum::name).orElse(DealAccess.isInviteeEmail(d, viewerEmail) ? "INVITEE" : null);
+    return new DealView(
+        d.getId(),
+        d.getItemName(),
+        d.getItemDescription(),
+        d.getStatus(),
+        d.getStatusReason(),
+        role,
+        d.getPrice(),
+        d.getShippingCost(),
+        d.getFee(),
+        d.getFeePayer(),
+        d.getBuyerFee(),
+        d.getSellerFee(),
+        d.grossAmount(),
+        d.sellerProceeds(),
+        d.getCounterpartyEmail(),
+        d.getShipWithinDays(),
+        d.getInspectionDays(),
+        new Deadlines(
+            d.getAcceptDeadline(), d.getPaymentDeadline(), d.getShipDeadline(), d.getDeliveryFallbackAt(), d.getInspectionDeadline()),
+        d.getCourier(),
+        d.getTrackingNumber(),
+        d.getCreatedAt(),
+        NextActions.of(d, role));
+  }
+}

@@ -1,0 +1,17 @@
+package id.rekber.escrow;
+
+/** Ids in processes/escrow-lifecycle.bpmn that code refers to. */
+public final class EscrowProcess {
+  public static final String PROCESS_ID = "escrow-lifecycle";
+  public static final String AWAIT_COUNTERPARTY = "Gateway_AwaitCounterparty";
+  public static final String AWAIT_PAYMENT = "Gateway_AwaitPayment";
+  public static final String AWAIT_SHIPMENT = "Gateway_AwaitShipment";
+  public static final String AWAIT_DELIVERY = "Gateway_AwaitDelivery";
+  public static final String AWAIT_BUYER_VERDICT = "Task_AwaitBuyerVerdict";
+  public static final String AWAIT_DISPUTE_RESOLUTION = "Event_DisputeResolved";
+  public static final String JOIN_REFUND = "Gateway_JoinRefund";
+  public static final String PAY_OUT_TO_SELLER = "Task_PayOutToSeller";
+  public static final String PAY_OUT_REFUND = "Task_PayOutRefund";
+
+  private EscrowProcess() {}
+}

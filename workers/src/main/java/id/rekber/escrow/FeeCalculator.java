@@ -1,0 +1,48 @@
+package id.rekber.escrow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Asks the engine's DMN decision (processes/escrow-fee.dmn) what a deal costs. */
+@Component
+public class FeeCalculator {
+  static final String DECISION_ID = "Decision_EscrowFee";
+
+  private final CamundaClient client;
+  private final ObjectMapper json;
+
+  FeeCalculator(CamundaClient client, ObjectMapper json) {
+    this.client = client;
+    this.json = json;
+  }
+
+  public FeeQuote quote(long amount, FeePayer payer) {
+    String output =
+        client
+            .newEvaluateDecisionCommand()
+            .decisionId(DECISION_ID)
+            .variables(Map.of("amount", amount))
+            .send()
+            .join()
+            .getDecisionOutput();
+    return FeeQuote.of(parseFee(output), payer);
+  }
+
+  private long parseFee(String output) {
+    try {
+      JsonNode node = json.readTree(output);
+      JsonNode fee = node.isObject() ? node.get("fee") : node;
+      if (fee == null || !fee.isNumber() || fee.asLong() < 0 || fee.decimalValue().scale() > 0 && fee.decimalValue().stripTrailingZeros().scale() > 0) {
+        throw new IllegalStateException("fee decision returned no whole rupiah amount: " + output);
+      }
+      return fee.asLong();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

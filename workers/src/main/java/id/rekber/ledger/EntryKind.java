@@ -1,0 +1,8 @@
+package id.rekber.ledger;
+
+public enum EntryKind {
+  PAYMENT,
+  RELEASE,
+  REFUND,
+  PAYOUT
+}

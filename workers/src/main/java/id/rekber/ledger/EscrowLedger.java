@@ -1,0 +1,85 @@
+package id.rekber.ledger;
+
+import static id.rekber.ledger.Posting.credit;
+import static id.rekber.ledger.Posting.debit;
+
+import id.rekber.escrow.Deal;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The money movements of a deal, each a balanced entry with a key that makes it happen once. */
+@Service
+public class EscrowLedger {
+  private final Ledger ledger;
+
+  EscrowLedger(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  /** The buyer's payment, confirmed by the provider, goes into escrow for the deal. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordPayment(Deal deal, long amount) {
+    ledger.post(
+        "payment:" + deal.getId(),
+        EntryKind.PAYMENT,
+        deal.getId(),
+        "Buyer payment held in escrow",
+        List.of(debit(Account.PSP_CLEARING, null, amount), credit(Account.ESCROW_HELD, deal.getId(), amount)));
+  }
+
+  /** Everything held goes to the seller (less their fee share) and Rekber (the fee). */
+  @Transactional
+  public void release(Deal deal) {
+    long held = ledger.holding(Account.ESCROW_HELD, deal.getId());
+    if (ledger.hasEntry("release:" + deal.getId())) {
+      return;
+    }
+    if (held != deal.grossAmount()) {
+      throw new IllegalStateException("deal " + deal.getId() + " holds " + held + ", expected " + deal.grossAmount());
+    }
+    ledger.post(
+        "release:" + deal.getId(),
+        EntryKind.RELEASE,
+        deal.getId(),
+        "Released to seller",
+        List.of(
+            debit(Account.ESCROW_HELD, deal.getId(), held),
+            credit(Account.SELLER_PAYABLE, deal.getId(), deal.sellerProceeds()),
+            credit(Account.FEE_REVENUE, null, deal.getFee())));
+  }
+
+  /** Everything held goes back to the buyer; no fee is charged on a refund. */
+  @Transactional
+  public void refund(Deal deal) {
+    if (ledger.hasEntry("refund:" + deal.getId())) {
+      return;
+    }
+    long held = ledger.holding(Account.ESCROW_HELD, deal.getId());
+    if (held <= 0) {
+      throw new IllegalStateException("deal " + deal.getId() + " holds nothing to refund");
+    }
+    ledger.post(
+        "refund:" + deal.getId(),
+        EntryKind.REFUND,
+        deal.getId(),
+        "Refunded to buyer",
+        List.of(debit(Account.ESCROW_HELD, deal.getId(), held), credit(Account.BUYER_PAYABLE, deal.getId(), held)));
+  }
+
+  /** A payout the provider confirmed: the payable is settled. One entry per payout. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordPayout(String payoutId, String dealId, Account payable, long amount) {
+    ledger.post(
+        "payout:" + payoutId,
+        EntryKind.PAYOUT,
+        dealId,
+        "Paid out (" + payoutId + ")",
+        List.of(debit(payable, dealId, amount), credit(Account.PAYOUT_CLEARING, null, amount)));
+  }
+
+  public long holding(Account account, String dealId) {
+    return ledger.holding(account, dealId);
+  }
+}

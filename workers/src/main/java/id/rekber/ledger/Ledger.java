@@ -1,0 +1,87 @@
+package id.rekber.ledger;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Posts balanced journal entries, exactly once per idempotency key. The database checks the
+ * invariants again (balanced entries, no negative holdings, one settlement per deal), so a bug here
+ * fails loudly instead of moving money.
+ */
+@Component
+public class Ledger {
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  Ledger(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Posts the entry unless one with the same key exists; returns the entry id either way. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public long post(String idempotencyKey, EntryKind kind, String dealId, String description, List<Posting> postings) {
+    long sum = postings.stream().mapToLong(Posting::amount).sum();
+    if (sum != 0 || postings.size() < 2) {
+      throw new IllegalArgumentException("unbalanced entry " + idempotencyKey + ": " + postings);
+    }
+    Optional<Long> inserted =
+        jdbc.query(
+                """
+                INSERT INTO journal_entry (idempotency_key, kind, deal_id, description, created_at)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id
+                """,
+                (rs, i) -> rs.getLong(1),
+                idempotencyKey, kind.name(), dealId, description, Timestamp.from(clock.instant()))
+            .stream()
+            .findFirst();
+    if (inserted.isEmpty()) {
+      return jdbc.queryForObject("SELECT id FROM journal_entry WHERE idempotency_key = ?", Long.class, idempotencyKey);
+    }
+    long entryId = inserted.get();
+    for (Posting p : postings) {
+      jdbc.update(
+          "INSERT INTO journal_line (entry_id, account, deal_id, amount) VALUES (?, ?, ?, ?)",
+          entryId, p.account().name(), p.dealId(), p.amount());
+    }
+    return entryId;
+  }
+
+  public boolean hasEntry(String idempotencyKey) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM journal_entry WHERE idempotency_key = ?)", Boolean.class, idempotencyKey));
+  }
+
+  /** The amount an account holds for a deal, in its normal direction (positive = holding). */
+  public long holding(Account account, String dealId) {
+    Long balance =
+        jdbc.queryForObject(
+            "SELECT COALESCE(SUM(amount), 0) FROM journal_line WHERE account = ? AND deal_id = ?",
+            Long.class, account.name(), dealId);
+    return -balance;
+  }
+
+  public List<LedgerLine> linesOf(String dealId) {
+    return jdbc.query(
+        """
+        SELECT e.id, e.kind, e.description, e.created_at, l.account, l.amount
+        FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id
+        WHERE e.deal_id = ? ORDER BY e.id, l.id
+        """,
+        (rs, i) ->
+            new LedgerLine(
+                rs.getLong(1),
+                EntryKind.valueOf(rs.getString(2)),
+                rs.getString(3),
+                rs.getTimestamp(4).toInstant(),
+                Account.valueOf(rs.getString(5)),
+                rs.getLong(6)),
+        dealId);
+  }
+}

@@ -1,0 +1,101 @@
+package id.rekber.payment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** The buyer's payment for a deal: one invoice, confirmed only by a verified provider callback. */
+@Entity
+@Table(name = "payment")
+public class Payment {
+  public static final String PENDING = "PENDING";
+  public static final String PAID = "PAID";
+  public static final String EXPIRED = "EXPIRED";
+
+  @Id private String id;
+
+  @Column(name = "deal_id")
+  private String dealId;
+
+  private String provider;
+
+  @Column(name = "gross_amount")
+  private long grossAmount;
+
+  private String currency;
+  private String status;
+
+  @Column(name = "va_number")
+  private String vaNumber;
+
+  @Column(name = "qris_payload")
+  private String qrisPayload;
+
+  @Column(name = "checkout_url")
+  private String checkoutUrl;
+
+  @Column(name = "expires_at")
+  private Instant expiresAt;
+
+  @Column(name = "paid_at")
+  private Instant paidAt;
+
+  @Column(name = "provider_txn_id")
+  private String providerTxnId;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Version private long version;
+
+  protected Payment() {}
+
+  Payment(String id, String dealId, String provider, long grossAmount, Instant expiresAt, Instant now) {
+    this.id = id;
+    this.dealId = dealId;
+    this.provider = provider;
+    this.grossAmount = grossAmount;
+    this.currency = "IDR";
+    this.status = PENDING;
+    this.expiresAt = expiresAt;
+    this.createdAt = now;
+  }
+
+  void attach(PaymentProvider.Invoice invoice) {
+    this.vaNumber = invoice.vaNumber();
+    this.qrisPayload = invoice.qrisPayload();
+    this.checkoutUrl = invoice.checkoutUrl();
+  }
+
+  /** Money arrived. A later "expired" or "pending" from the provider never undoes this. */
+  boolean markPaid(String providerTxnId, Instant now) {
+    if (PAID.equals(status)) {
+      return false;
+    }
+    this.status = PAID;
+    this.paidAt = now;
+    this.providerTxnId = providerTxnId;
+    return true;
+  }
+
+  void markExpired() {
+    if (PENDING.equals(status)) {
+      status = EXPIRED;
+    }
+  }
+
+  public String getId() { return id; }
+  public String getDealId() { return dealId; }
+  public String getProvider() { return provider; }
+  public long getGrossAmount() { return grossAmount; }
+  public String getCurrency() { return currency; }
+  public String getStatus() { return status; }
+  public String getVaNumber() { return vaNumber; }
+  public String getQrisPayload() { return qrisPayload; }
+  public String getCheckoutUrl() { return checkoutUrl; }
+  public Instant getExpiresAt() { return expiresAt; }
+  public Instant getPaidAt() { return paidAt; }
+}

@@ -1,0 +1,98 @@
+package id.rekber.payment;
+
+import id.rekber.escrow.Deal;
+import id.rekber.escrow.DealLifecycle;
+import id.rekber.escrow.DealMessages;
+import id.rekber.escrow.DealRepository;
+import id.rekber.escrow.DealStatus;
+import id.rekber.ledger.EscrowLedger;
+import id.rekber.web.ApiException;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Applies verified payment callbacks. Money counts as received only here. Whatever order callbacks
+ * come in, and however often, the payment is recorded and put in escrow once; "pending" or
+ * "expired" after a settlement changes nothing.
+ */
+@Service
+public class PaymentCallbacks {
+  private final PaymentRepository payments;
+  private final DealRepository deals;
+  private final DealLifecycle lifecycle;
+  private final EscrowLedger ledger;
+  private final DealMessages messages;
+  private final ProviderNotifications notifications;
+  private final Clock clock;
+
+  PaymentCallbacks(
+      PaymentRepository payments,
+      DealRepository deals,
+      DealLifecycle lifecycle,
+      EscrowLedger ledger,
+      DealMessages messages,
+      ProviderNotifications notifications,
+      Clock clock) {
+    this.payments = payments;
+    this.deals = deals;
+    this.lifecycle = lifecycle;
+    this.ledger = ledger;
+    this.messages = messages;
+    this.notifications = notifications;
+    this.clock = clock;
+  }
+
+  /** Returns what was done, for the provider's logs and ours. */
+  @Transactional
+  public String handle(PaymentNotification n) {
+    Payment payment =
+        payments.findForUpdate(n.orderId()).orElseThrow(() -> ApiException.notFound("payment.unknown-order", n.orderId()));
+    if (!"IDR".equals(n.currency())) {
+      throw ApiException.invalid("payment.wrong-currency", n.currency());
+    }
+    if (n.grossAmount() != payment.getGrossAmount()) {
+      throw ApiException.invalid("payment.wrong-amount", n.grossAmount(), payment.getGrossAmount());
+    }
+    String outcome = outcome(n, payment);
+    if (!notifications.recordFirst(n.provider(), n.notificationId(), "PAYMENT", n.orderId(), n.status(), outcome)) {
+      if (Payment.PAID.equals(payment.getStatus())) {
+        // A retried callback may follow a crash between our commit and the message: say it again.
+        tellProcessAfterCommit(payment.getDealId());
+      }
+      return "DUPLICATE";
+    }
+    if (n.isSettled() && payment.markPaid(n.transactionId(), clock.instant())) {
+      Deal deal = deals.findById(payment.getDealId()).orElseThrow();
+      ledger.recordPayment(deal, payment.getGrossAmount());
+      if (lifecycle.paymentConfirmed(deal.getId())) {
+        tellProcessAfterCommit(deal.getId());
+      }
+    } else if (n.isClosedUnpaid()) {
+      payment.markExpired();
+    }
+    return outcome;
+  }
+
+  private static String outcome(PaymentNotification n, Payment payment) {
+    if (n.isSettled()) {
+      return Payment.PAID.equals(payment.getStatus()) ? "ALREADY_PAID" : "PAID";
+    }
+    return Payment.PAID.equals(payment.getStatus()) ? "IGNORED_AFTER_PAYMENT" : "NOTED";
+  }
+
+  /** After commit, so the process never hears of money the database does not hold. */
+  private void tellProcessAfterCommit(String dealId) {
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            if (deals.findById(dealId).orElseThrow().getStatus() == DealStatus.MENUNGGU_PEMBAYARAN) {
+              messages.publish(DealMessages.PAYMENT_RECEIVED, dealId);
+            }
+          }
+        });
+  }
+}

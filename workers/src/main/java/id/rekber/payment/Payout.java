@@ -1,0 +1,94 @@
+package id.rekber.payment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One attempt to pay money out of Rekber to a seller (release) or a buyer (refund). */
+@Entity
+@Table(name = "payout")
+public class Payout {
+  public static final String REQUESTED = "REQUESTED";
+  public static final String COMPLETED = "COMPLETED";
+  public static final String FAILED = "FAILED";
+
+  @Id private String id;
+
+  @Column(name = "deal_id")
+  private String dealId;
+
+  private String purpose;
+  private int attempt;
+
+  @Column(name = "payee_id")
+  private UUID payeeId;
+
+  private long amount;
+  private String destination;
+  private String status;
+
+  @Column(name = "failure_reason")
+  private String failureReason;
+
+  @Column(name = "provider_txn_id")
+  private String providerTxnId;
+
+  @Column(name = "requested_at")
+  private Instant requestedAt;
+
+  @Column(name = "finished_at")
+  private Instant finishedAt;
+
+  @Version private long version;
+
+  protected Payout() {}
+
+  Payout(String dealId, PayoutPurpose purpose, int attempt, UUID payeeId, long amount, String destination, Instant now) {
+    this.id = "PO-" + dealId + "-" + purpose.name().charAt(0) + attempt;
+    this.dealId = dealId;
+    this.purpose = purpose.name();
+    this.attempt = attempt;
+    this.payeeId = payeeId;
+    this.amount = amount;
+    this.destination = destination;
+    this.status = REQUESTED;
+    this.requestedAt = now;
+  }
+
+  /** True if this call changed the payout; a result for a finished payout is ignored. */
+  boolean complete(String providerTxnId, Instant now) {
+    if (!REQUESTED.equals(status)) {
+      return false;
+    }
+    this.status = COMPLETED;
+    this.providerTxnId = providerTxnId;
+    this.finishedAt = now;
+    return true;
+  }
+
+  boolean fail(String reason, Instant now) {
+    if (!REQUESTED.equals(status)) {
+      return false;
+    }
+    this.status = FAILED;
+    this.failureReason = reason;
+    this.finishedAt = now;
+    return true;
+  }
+
+  public String getId() { return id; }
+  public String getDealId() { return dealId; }
+  public PayoutPurpose getPurpose() { return PayoutPurpose.valueOf(purpose); }
+  public int getAttempt() { return attempt; }
+  public UUID getPayeeId() { return payeeId; }
+  public long getAmount() { return amount; }
+  public String getDestination() { return destination; }
+  public String getStatus() { return status; }
+  public String getFailureReason() { return failureReason; }
+  public Instant getRequestedAt() { return requestedAt; }
+  public Instant getFinishedAt() { return finishedAt; }
+}

@@ -1,0 +1,88 @@
+package id.rekber.payment;
+
+import id.rekber.escrow.DealMessages;
+import id.rekber.ledger.EscrowLedger;
+import id.rekber.web.ApiException;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Applies verified payout callbacks: a completed payout settles the payable on the ledger, once; a
+ * failed payout goes to the admin inbox through the process. A result for a payout that already
+ * finished is ignored.
+ */
+@Service
+public class PayoutResults {
+  public static final String PAYOUT_COMPLETED = "PayoutCompleted";
+  public static final String PAYOUT_FAILED = "PayoutFailed";
+
+  private final PayoutRepository payouts;
+  private final EscrowLedger ledger;
+  private final DealMessages messages;
+  private final ProviderNotifications notifications;
+  private final Clock clock;
+
+  PayoutResults(
+      PayoutRepository payouts,
+      EscrowLedger ledger,
+      DealMessages messages,
+      ProviderNotifications notifications,
+      Clock clock) {
+    this.payouts = payouts;
+    this.ledger = ledger;
+    this.messages = messages;
+    this.notifications = notifications;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public String handle(PayoutNotification n) {
+    Payout payout = payouts.findForUpdate(n.payoutId()).orElseThrow(() -> ApiException.notFound("payout.unknown", n.payoutId()));
+    if (n.amount() != payout.getAmount()) {
+      throw ApiException.invalid("payment.wrong-amount", n.amount(), payout.getAmount());
+    }
+    boolean fresh = notifications.recordFirst(n.provider(), n.notificationId(), "PAYOUT", n.payoutId(), n.status(), "RECEIVED");
+    if (fresh) {
+      boolean changed =
+          switch (n.status()) {
+            case "COMPLETED" -> payout.complete(n.transactionId(), clock.instant());
+            case "FAILED" -> payout.fail(n.reason() == null ? "unknown" : n.reason(), clock.instant());
+            default -> false;
+          };
+      if (changed && Payout.COMPLETED.equals(payout.getStatus())) {
+        ledger.recordPayout(payout.getId(), payout.getDealId(), payout.getPurpose().payable(), payout.getAmount());
+      }
+    }
+    announceAfterCommit(payout);
+    return fresh ? payout.getStatus() : "DUPLICATE";
+  }
+
+  /** Tells the waiting payout process the result; the message id makes repeats harmless. */
+  void announce(Payout payout) {
+    switch (payout.getStatus()) {
+      case Payout.COMPLETED ->
+          messages.publish(PAYOUT_COMPLETED, payout.getId(), PAYOUT_COMPLETED + ":" + payout.getId(), Map.of());
+      case Payout.FAILED ->
+          messages.publish(
+              PAYOUT_FAILED,
+              payout.getId(),
+              PAYOUT_FAILED + ":" + payout.getId(),
+              Map.of("payoutFailureReason", payout.getFailureReason()));
+      default -> {}
+    }
+  }
+
+  private void announceAfterCommit(Payout payout) {
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            announce(payout);
+          }
+        });
+  }
+}

@@ -1,0 +1,69 @@
+package id.rekber.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * In single-node mode, fixes the ports of the embedded PostgreSQL, Zeebe gateway and SMTP server
+ * (a configured port, or a free one for 0) and points the datasource, the Camunda client and Spring
+ * Mail at them, before any bean is created.
+ */
+public class SingleNodeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+  static final String POSTGRES_PORT = "rekber.single-node.postgres-port";
+  static final String ENGINE_PORT = "rekber.single-node.engine-port";
+  static final String SMTP_PORT = "rekber.single-node.smtp-port";
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+    if (!SingleNode.isActive(env)) {
+      return;
+    }
+    int postgres = resolvePort(env, POSTGRES_PORT, 54329);
+    int engine = resolvePort(env, ENGINE_PORT, 26500);
+    int smtp = resolvePort(env, SMTP_PORT, 3025);
+
+    Map<String, Object> props = new HashMap<>();
+    props.put(POSTGRES_PORT, postgres);
+    props.put(ENGINE_PORT, engine);
+    props.put(SMTP_PORT, smtp);
+    props.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + postgres + "/postgres");
+    props.put("spring.datasource.username", "postgres");
+    props.put("spring.datasource.password", "");
+    props.put("camunda.client.mode", "self-managed");
+    props.put("camunda.client.grpc-address", "http://127.0.0.1:" + engine);
+    // The embedded engine has no REST API; the address is never used while gRPC is preferred.
+    props.put("camunda.client.rest-address", "http://127.0.0.1:" + engine);
+    props.put("camunda.client.prefer-rest-over-grpc", false);
+    props.put("camunda.client.auth.method", "none");
+    props.put("spring.mail.host", "127.0.0.1");
+    props.put("spring.mail.port", smtp);
+    env.getPropertySources().addFirst(new MapPropertySource("rekberSingleNode", props));
+  }
+
+  private static int resolvePort(ConfigurableEnvironment env, String key, int defaultPort) {
+    int port = env.getProperty(key, Integer.class, defaultPort);
+    return port == 0 ? freePort() : port;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free local port", e);
+    }
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+}

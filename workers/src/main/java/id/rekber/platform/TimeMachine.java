@@ -1,0 +1,20 @@
+package id.rekber.platform;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.time.Duration;
+
+/** Moves the embedded engine's clock and the application clock forward together. */
+public class TimeMachine {
+  private final ZeebeTestEngine engine;
+  private final AppClock clock;
+
+  public TimeMachine(ZeebeTestEngine engine, AppClock clock) {
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  public synchronized void advance(Duration duration) {
+    clock.advance(duration);
+    engine.increaseTime(duration);
+  }
+}

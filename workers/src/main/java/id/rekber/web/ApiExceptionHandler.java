@@ -1,0 +1,79 @@
+package id.rekber.web;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error the API returns is a problem detail in the caller's language. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+  private final Problems problems;
+  private final MessageSource messages;
+
+  ApiExceptionHandler(Problems problems, MessageSource messages) {
+    this.problems = problems;
+    this.messages = messages;
+  }
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> handle(ApiException e, Locale locale) {
+    return respond(problems.of(e.status(), e.code(), locale, e.args()));
+  }
+
+  @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+  ResponseEntity<ProblemDetail> handleConcurrentChange(Locale locale) {
+    return respond(problems.of(HttpStatus.CONFLICT, "request.concurrent-change", locale));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Locale locale = Languages.supported(LocaleContextHolder.getLocale());
+    ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "request.invalid", locale);
+    Map<String, String> fields = new LinkedHashMap<>();
+    e.getBindingResult()
+        .getFieldErrors()
+        .forEach(f -> fields.putIfAbsent(f.getField(), messages.getMessage(f, locale)));
+    problem.setProperty("errors", fields);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Locale locale = Languages.supported(LocaleContextHolder.getLocale());
+    return ResponseEntity.badRequest().body(problems.of(HttpStatus.BAD_REQUEST, "request.unreadable", locale));
+  }
+
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail detail && statusCode instanceof HttpStatus status) {
+      Locale locale = Languages.supported(LocaleContextHolder.getLocale());
+      ProblemDetail localized = problems.of(status, "request.http-" + status.value(), locale);
+      if (detail.getDetail() != null && localized.getDetail().startsWith("request.http-")) {
+        localized.setDetail(detail.getDetail());
+      }
+      return new ResponseEntity<>(localized, headers, statusCode);
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus()).body(problem);
+  }
+}

@@ -1,0 +1,10 @@
+-- DEMO ONLY. Interim HTTP Basic users until Keycloak is the identity provider.
+-- Every demo user's password is "rekber-demo" (bcrypt below). Never deploy these to production.
+INSERT INTO app_user (id, email, display_name, phone, password_hash, roles, locale, kyc_tier, bank_code, bank_account_number, bank_account_name, created_at) VALUES
+ ('00000000-0000-0000-0000-000000000001', 'budi@rekber.test',       'Budi Santoso (demo)',  '+6281200000001', '$2a$10$yLQhSzR0n9HRV2KzZgDqX.v0CeqHNo0UTFzIdEKWqzH9hdtFZvjd.', 'member',     'id', 1, 'BCA',     '1234567890', 'BUDI SANTOSO', now()),
+ ('00000000-0000-0000-0000-000000000002', 'sari@rekber.test',       'Sari Dewi (demo)',     '+6281200000002', '$2a$10$yLQhSzR0n9HRV2KzZgDqX.v0CeqHNo0UTFzIdEKWqzH9hdtFZvjd.', 'member',     'id', 1, 'BRI',     '0987654321', 'SARI DEWI',    now()),
+ ('00000000-0000-0000-0000-000000000003', 'rina@rekber.test',       'Rina (demo, en)',      '+6281200000003', '$2a$10$yLQhSzR0n9HRV2KzZgDqX.v0CeqHNo0UTFzIdEKWqzH9hdtFZvjd.', 'member',     'en', 0, NULL,      NULL,         NULL,           now()),
+ ('00000000-0000-0000-0000-000000000004', 'joko@rekber.test',       'Joko (demo, bad bank)','+6281200000004', '$2a$10$yLQhSzR0n9HRV2KzZgDqX.v0CeqHNo0UTFzIdEKWqzH9hdtFZvjd.', 'member',     'id', 1, 'MANDIRI', '5550000',    'JOKO',         now()),
+ ('00000000-0000-0000-0000-000000000010', 'admin@rekber.test',      'Admin (demo)',         NULL,             '$2a$10$yLQhSzR0n9HRV2KzZgDqX.v0CeqHNo0UTFzIdEKWqzH9hdtFZvjd.', 'admin',      'id', 0, NULL,      NULL,         NULL,           now()),
+ ('00000000-0000-0000-0000-000000000011', 'mediator@rekber.test',   'Mediator (demo)',      NULL,             '$2a$10$yLQhSzR0n9HRV2KzZgDqX.v0CeqHNo0UTFzIdEKWqzH9hdtFZvjd.', 'mediator',   'id', 0, NULL,      NULL,         NULL,           now()),
+ ('00000000-0000-0000-0000-000000000012', 'compliance@rekber.test', 'Compliance (demo)',    NULL,             '$2a$10$yLQhSzR0n9HRV2KzZgDqX.v0CeqHNo0UTFzIdEKWqzH9hdtFZvjd.', 'compliance', 'id', 0, NULL,      NULL,         NULL,           now());

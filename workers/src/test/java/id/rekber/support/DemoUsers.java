@@ -1,0 +1,13 @@
+package id.rekber.support;
+
+/** The demo users seeded by migration V4 (password "rekber-demo"). */
+public final class DemoUsers {
+  public static final String BUDI = "budi@rekber.test";
+  public static final String SARI = "sari@rekber.test";
+  public static final String RINA = "rina@rekber.test";
+  public static final String JOKO = "joko@rekber.test";
+  public static final String ADMIN = "admin@rekber.test";
+  public static final String MEDIATOR = "mediator@rekber.test";
+
+  private DemoUsers() {}
+}
