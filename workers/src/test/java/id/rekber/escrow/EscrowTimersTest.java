@@ -1,0 +1,125 @@
+package id.rekber.escrow;
+
+import static id.rekber.support.DemoUsers.BUDI;
+import static id.rekber.support.DemoUsers.SARI;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.rekber.platform.TimeMachine;
+import id.rekber.support.ApiClient;
+import id.rekber.support.Callbacks;
+import id.rekber.support.Deals;
+import id.rekber.support.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every deadline of the deal, by moving the engine's and the application's clock together. */
+@IntegrationTest
+class EscrowTimersTest {
+  @LocalServerPort int port;
+  @Autowired TimeMachine time;
+  Deals deals;
+
+  @BeforeEach
+  void setUp() {
+    deals = new Deals(port);
+  }
+
+  @Test
+  void aDealNobodyAcceptsExpiresAfterThreeDays() {
+    String id = deals.create(SARI, BUDI, 100_000);
+    time.advance(Duration.ofDays(3).minusMinutes(5));
+    assertThat(deals.get(SARI, id).get("status").asText()).isEqualTo("MENUNGGU_PERSETUJUAN");
+    time.advance(Duration.ofMinutes(6));
+    JsonNode expired = deals.awaitStatus(SARI, id, "DIBATALKAN");
+    assertThat(expired.get("statusReason").asText()).isEqualTo("ACCEPTANCE_EXPIRED");
+  }
+
+  @Test
+  void anUnpaidInvoiceExpiresAfter24HoursAndCannotBePaidLater() {
+    String id = deals.create(SARI, BUDI, 100_000);
+    deals.act(BUDI, id, "accept");
+    JsonNode awaiting = deals.awaitStatus(BUDI, id, "MENUNGGU_PEMBAYARAN");
+    Instant created = Instant.parse(awaiting.get("createdAt").asText());
+    Instant payBy = Instant.parse(awaiting.get("deadlines").get("payBy").asText());
+    assertThat(Duration.between(created, payBy)).isBetween(Duration.ofHours(23), Duration.ofHours(25));
+    time.advance(Duration.ofHours(24).plusMinutes(1));
+    JsonNode expired = deals.awaitStatus(BUDI, id, "DIBATALKAN");
+    assertThat(expired.get("statusReason").asText()).isEqualTo("PAYMENT_EXPIRED");
+    String orderId = deals.as(BUDI).get("/api/deals/" + id + "/payment").json().get("orderId").asText();
+    assertThat(ApiClient.anonymous(port).post("/sandbox/api/orders/" + orderId + "/pay", null).status()).isEqualTo(409);
+  }
+
+  @Test
+  void moneyThatArrivesAfterExpiryIsRefundedInFull() {
+    String id = deals.create(SARI, BUDI, 100_000);
+    deals.act(BUDI, id, "accept");
+    deals.awaitStatus(BUDI, id, "MENUNGGU_PEMBAYARAN");
+    JsonNode payment = deals.as(BUDI).get("/api/deals/" + id + "/payment").json();
+    time.advance(Duration.ofHours(24).plusMinutes(1));
+    deals.awaitStatus(BUDI, id, "DIBATALKAN");
+
+    ApiClient.Response late =
+        ApiClient.anonymous(port)
+            .post("/api/webhooks/sandbox/payments", Callbacks.payment(payment.get("orderId").asText(), "settlement", payment.get("amount").asLong(), null));
+    assertThat(late.status()).as(late.toString()).isEqualTo(200);
+
+    awaitLedgerKinds(id, List.of("PAYMENT", "PAYMENT", "REFUND", "REFUND", "PAYOUT", "PAYOUT"));
+    assertThat(deals.get(BUDI, id).get("status").asText()).isEqualTo("DIBATALKAN");
+  }
+
+  @Test
+  void aSellerWhoDoesNotShipInTimeLosesTheDealAndTheBuyerIsRefunded() {
+    String id = deals.fundedDeal(SARI, BUDI, 150_000);
+    JsonNode held = deals.get(SARI, id);
+    assertThat(held.get("deadlines").get("shipBy").asText()).isNotEmpty();
+    time.advance(Duration.ofDays(3).plusMinutes(1));
+    JsonNode cancelled = deals.awaitStatus(BUDI, id, "DIBATALKAN");
+    assertThat(cancelled.get("statusReason").asText()).isEqualTo("CANCELLED_AFTER_PAYMENT");
+    awaitLedgerKinds(id, List.of("PAYMENT", "PAYMENT", "REFUND", "REFUND", "PAYOUT", "PAYOUT"));
+    JsonNode payouts = deals.as(BUDI).get("/api/deals/" + id + "/payouts").json();
+    assertThat(payouts.get(0).get("purpose").asText()).isEqualTo("REFUND");
+    assertThat(payouts.get(0).get("amount").asLong()).isEqualTo(cancelled.get("buyerPays").asLong());
+  }
+
+  @Test
+  void deliveryIsAssumedSevenDaysAfterShippingAndThenInspectionRuns() {
+    String id = deals.fundedDeal(SARI, BUDI, 150_000);
+    deals.ship(SARI, id);
+    deals.awaitStatus(BUDI, id, "DIKIRIM");
+    time.advance(Duration.ofDays(7).plusMinutes(1));
+    await().atMost(Duration.ofSeconds(20)).until(() -> deals.get(BUDI, id).get("deadlines").hasNonNull("inspectionEndsAt"));
+    time.advance(Duration.ofDays(3).plusMinutes(1));
+    deals.awaitStatus(SARI, id, "SELESAI");
+  }
+
+  @Test
+  void fundsAreReleasedAutomaticallyWhenInspectionEndsWithoutDispute() {
+    String id = deals.fundedDeal(SARI, BUDI, 150_000);
+    deals.ship(SARI, id);
+    deals.awaitStatus(BUDI, id, "DIKIRIM");
+    deals.act(BUDI, id, "confirm-receipt");
+    await().atMost(Duration.ofSeconds(20)).until(() -> deals.get(BUDI, id).get("deadlines").hasNonNull("inspectionEndsAt"));
+    time.advance(Duration.ofDays(2));
+    assertThat(deals.get(BUDI, id).get("status").asText()).isEqualTo("DIKIRIM");
+    time.advance(Duration.ofDays(1).plusMinutes(1));
+    deals.awaitStatus(SARI, id, "SELESAI");
+    awaitLedgerKinds(id, List.of("PAYMENT", "PAYMENT", "RELEASE", "RELEASE", "RELEASE", "PAYOUT", "PAYOUT"));
+  }
+
+  private void awaitLedgerKinds(String id, List<String> kinds) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(deals.as(BUDI).get("/api/deals/" + id + "/ledger").json())
+                    .extracting(l -> l.get("kind").asText())
+                    .containsExactlyElementsOf(kinds));
+  }
+}

@@ -1,0 +1,31 @@
+package id.rekber.support;
+
+import id.rekber.payment.MidtransSignature;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Signed sandbox callbacks as the provider would send them, for webhook tests. */
+public final class Callbacks {
+  public static final String DEMO_SERVER_KEY = "SB-Mid-server-DEMO-ONLY-not-a-secret";
+
+  private Callbacks() {}
+
+  public static Map<String, Object> payment(String orderId, String transactionStatus, long amount, String transactionId) {
+    return payment(orderId, transactionStatus, amount + ".00", transactionId, DEMO_SERVER_KEY);
+  }
+
+  public static Map<String, Object> payment(String orderId, String transactionStatus, String gross, String transactionId, String key) {
+    String statusCode = "settlement".equals(transactionStatus) ? "200" : "201";
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("transaction_id", transactionId == null ? UUID.randomUUID().toString() : transactionId);
+    body.put("order_id", orderId);
+    body.put("status_code", statusCode);
+    body.put("gross_amount", gross);
+    body.put("currency", "IDR");
+    body.put("payment_type", "bank_transfer");
+    body.put("transaction_status", transactionStatus);
+    body.put("signature_key", MidtransSignature.sign(orderId, statusCode, gross, key));
+    return body;
+  }
+}
