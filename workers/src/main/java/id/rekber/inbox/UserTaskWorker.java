@@ -5,7 +5,8 @@ import id.rekber.platform.DeployedModels;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public class UserTaskWorker {
   }
 
   private static Instant dueDate(String header) {
-    return header == null || header.isBlank() ? null : OffsetDateTime.parse(header).toInstant();
+    return header == null || header.isBlank() ? null : ZonedDateTime.parse(header, DateTimeFormatter.ISO_DATE_TIME).toInstant();
   }
 
 }

@@ -1,0 +1,98 @@
+package id.rekber.inbox;
+
+import static id.rekber.support.DemoUsers.ADMIN;
+import static id.rekber.support.DemoUsers.BUDI;
+import static id.rekber.support.DemoUsers.JOKO;
+import static id.rekber.support.DemoUsers.MEDIATOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.rekber.support.ApiClient;
+import id.rekber.support.Deals;
+import id.rekber.support.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A payout the bank rejects is never reported as released: it lands in the admin inbox as a
+ * Camunda user task (converted to a job-worker user task on the embedded engine), and the deal
+ * completes only after a retry succeeds.
+ */
+@IntegrationTest
+class FailedPayoutReviewTest {
+  @LocalServerPort int port;
+
+  @Test
+  void aRejectedPayoutWaitsForAnAdminAndSucceedsOnRetry() {
+    Deals deals = new Deals(port);
+    // Joko's demo bank account ends in 0000, which the sandbox bank rejects.
+    String id = deals.fundedDeal(JOKO, BUDI, 120_000);
+    deals.ship(JOKO, id);
+    deals.awaitStatus(BUDI, id, "DIKIRIM");
+    deals.act(BUDI, id, "accept-goods");
+
+    JsonNode task = awaitOpenTask(ADMIN, id);
+    assertThat(task.get("name").asText()).isEqualTo("Review failed payout");
+    assertThat(task.get("candidateGroups")).extracting(JsonNode::asText).containsExactly("admin");
+    assertThat(task.get("formId").asText()).isEqualTo("failed-payout-review");
+    assertThat(Instant.parse(task.get("dueAt").asText())).isAfter(Instant.now().plus(Duration.ofHours(23)));
+    assertThat(task.get("variablesJson").asText()).contains("account not found");
+
+    JsonNode deal = deals.get(BUDI, id);
+    assertThat(deal.get("status").asText()).isEqualTo("DIKIRIM");
+    assertThat(deals.as(JOKO).get("/api/deals/" + id + "/payouts").json().get(0).get("status").asText()).isEqualTo("FAILED");
+
+    // Staff outside the admin group cannot see or complete it; members neither.
+    long key = task.get("key").asLong();
+    assertThat(ApiClient.as(port, MEDIATOR).get("/api/inbox/tasks").json()).isEmpty();
+    assertThat(ApiClient.as(port, MEDIATOR).post("/api/inbox/tasks/" + key + "/complete", Map.of()).status()).isEqualTo(403);
+    assertThat(ApiClient.as(port, BUDI).post("/api/inbox/tasks/" + key + "/complete", Map.of()).status()).isEqualTo(403);
+
+    // The form's rules hold on the server: a note is required.
+    ApiClient.Response invalid = ApiClient.as(port, ADMIN).post("/api/inbox/tasks/" + key + "/complete", Map.of("payoutAction", "RETRY"));
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.json().get("errors").has("adminNote")).isTrue();
+
+    // Joko fixes his account, then two admins complete the task at once: one wins.
+    ApiClient.Response fixed =
+        ApiClient.as(port, JOKO).put("/api/me/payout-account", Map.of("bankCode", "MANDIRI", "accountNumber", "5551234567", "accountName", "JOKO"));
+    assertThat(fixed.status()).isEqualTo(200);
+    Map<String, Object> decision = Map.of("payoutAction", "RETRY", "adminNote", "Seller corrected the account number");
+    List<CompletableFuture<Integer>> attempts = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      attempts.add(CompletableFuture.supplyAsync(() -> ApiClient.as(port, ADMIN).post("/api/inbox/tasks/" + key + "/complete", decision).status()));
+    }
+    List<Integer> statuses = attempts.stream().map(CompletableFuture::join).sorted().toList();
+    assertThat(statuses).containsExactly(204, 409);
+
+    deals.awaitStatus(JOKO, id, "SELESAI");
+    JsonNode payouts = deals.as(JOKO).get("/api/deals/" + id + "/payouts").json();
+    assertThat(payouts).extracting(p -> p.get("status").asText()).containsExactly("FAILED", "COMPLETED");
+    JsonNode ledger = deals.as(JOKO).get("/api/deals/" + id + "/ledger").json();
+    assertThat(ledger).filteredOn(l -> l.get("kind").asText().equals("PAYOUT")).hasSize(2);
+  }
+
+  private JsonNode awaitOpenTask(String staff, String dealId) {
+    JsonNode[] found = new JsonNode[1];
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              for (JsonNode t : ApiClient.as(port, staff).get("/api/inbox/tasks").json()) {
+                if (dealId.equals(t.path("dealId").asText())) {
+                  found[0] = t;
+                  return true;
+                }
+              }
+              return false;
+            });
+    return found[0];
+  }
+}

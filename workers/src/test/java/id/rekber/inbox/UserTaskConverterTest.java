@@ -1,0 +1,43 @@
+package id.rekber.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.rekber.platform.UserTaskConverter;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The analysts' models use Camunda user tasks; the embedded engine gets job-worker user tasks. */
+class UserTaskConverterTest {
+  @Test
+  void removesOnlyTheCamundaUserTaskMarker() throws Exception {
+    byte[] source = Files.readAllBytes(Path.of("../processes/payout.bpmn"));
+    assertThat(read(source).getModelElementsByType(ZeebeUserTask.class)).isNotEmpty();
+
+    BpmnModelInstance converted = read(UserTaskConverter.toJobWorkerUserTasks(source));
+
+    assertThat(converted.getModelElementsByType(ZeebeUserTask.class)).isEmpty();
+    UserTask review = converted.getModelElementById("Task_ReviewFailedPayout");
+    assertThat(review.getSingleExtensionElement(ZeebeFormDefinition.class).getFormId()).isEqualTo("failed-payout-review");
+    assertThat(review.getSingleExtensionElement(ZeebeAssignmentDefinition.class).getCandidateGroups()).isEqualTo("admin");
+    assertThat(review.getSingleExtensionElement(ZeebeTaskSchedule.class).getDueDate()).contains("P1D");
+  }
+
+  @Test
+  void leavesModelsWithoutUserTasksUntouched() throws Exception {
+    byte[] source = Files.readAllBytes(Path.of("../processes/escrow-lifecycle.bpmn"));
+    assertThat(UserTaskConverter.toJobWorkerUserTasks(source)).isSameAs(source);
+  }
+
+  private static BpmnModelInstance read(byte[] bpmn) {
+    return Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
+  }
+}
