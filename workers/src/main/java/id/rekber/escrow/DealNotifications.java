@@ -29,7 +29,8 @@ class DealNotifications {
   void announce(Deal deal, DealStep step, String reason) {
     for (PartyRole role : PartyRole.values()) {
       Recipient recipient = recipient(deal, role);
-      String template = "mail." + step.name() + "." + role.name();
+      boolean initiatorWaits = step == DealStep.MENUNGGU_PERSETUJUAN && role == deal.getInitiatorRole();
+      String template = "mail." + step.name() + "." + (initiatorWaits ? "INITIATOR" : role.name());
       if (recipient == null || !outbox.hasTemplate(template)) {
         continue;
       }

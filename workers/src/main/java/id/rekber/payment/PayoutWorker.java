@@ -7,6 +7,7 @@ import id.rekber.identity.AppUserRepository;
 import id.rekber.ledger.EscrowLedger;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
+import io.camunda.client.exception.CamundaError;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -48,10 +49,12 @@ public class PayoutWorker {
     this.clock = clock;
   }
 
-  @JobWorker(type = "payment-send-payout", fetchVariables = {"dealId", "payoutPurpose"})
-  public Map<String, Object> sendPayout(@Variable String dealId, @Variable String payoutPurpose) {
+  @JobWorker(type = "payment-send-payout", fetchVariables = {"dealId", "payoutPurpose", "payoutAction"})
+  public Map<String, Object> sendPayout(
+      @Variable String dealId, @Variable String payoutPurpose, @Variable(optional = true) String payoutAction) {
     PayoutPurpose purpose = PayoutPurpose.valueOf(payoutPurpose);
-    Payout payout = tx.execute(status -> currentOrNextAttempt(dealId, purpose));
+    boolean retryApproved = "RETRY".equals(payoutAction);
+    Payout payout = tx.execute(status -> currentOrNextAttempt(dealId, purpose, retryApproved));
     switch (payout.getStatus()) {
       case Payout.REQUESTED -> provider.requestPayout(payout.getId(), payout.getAmount(), payout.getDestination());
       // Finished before this job completed (a redelivery): repeat the result so the process hears it.
@@ -60,10 +63,15 @@ public class PayoutWorker {
     return Map.of("payoutRequestId", payout.getId(), "payoutFailureReason", "");
   }
 
-  private Payout currentOrNextAttempt(String dealId, PayoutPurpose purpose) {
+  private Payout currentOrNextAttempt(String dealId, PayoutPurpose purpose, boolean retryApproved) {
     Optional<Payout> latest = payouts.findTopByDealIdAndPurposeOrderByAttemptDesc(dealId, purpose.name());
     if (latest.isPresent() && !Payout.FAILED.equals(latest.get().getStatus())) {
       return latest.get();
+    }
+    if (latest.isPresent() && !retryApproved) {
+      // Only an admin's decision may send money again after a failure (e.g. after a restart).
+      throw CamundaError.bpmnError(
+          "PAYOUT_NEEDS_REVIEW", "payout " + latest.get().getId() + " failed", Map.of("payoutFailureReason", latest.get().getFailureReason()));
     }
     Deal deal = deals.findById(dealId).orElseThrow();
     AppUser payee = users.findById(purpose == PayoutPurpose.RELEASE ? deal.getSellerId() : deal.getBuyerId()).orElseThrow();
