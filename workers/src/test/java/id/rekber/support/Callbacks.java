@@ -28,4 +28,18 @@ public final class Callbacks {
     body.put("signature_key", MidtransSignature.sign(orderId, statusCode, gross, key));
     return body;
   }
+
+  public static Map<String, Object> payout(String payoutId, String status, long amount, String notificationId) {
+    String statusCode = "COMPLETED".equals(status) ? "200" : "400";
+    String gross = amount + ".00";
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("notification_id", notificationId);
+    body.put("payout_id", payoutId);
+    body.put("status", status);
+    body.put("status_code", statusCode);
+    body.put("amount", gross);
+    body.put("reason", "COMPLETED".equals(status) ? null : "bank offline");
+    body.put("signature_key", MidtransSignature.sign(payoutId, statusCode, gross, DEMO_SERVER_KEY));
+    return body;
+  }
 }
