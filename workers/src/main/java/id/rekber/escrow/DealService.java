@@ -82,6 +82,12 @@ public class DealService {
   @Transactional
   public Deal accept(AppUser user, String dealId) {
     Deal deal = lockVisible(user, dealId);
+    boolean alreadyAccepted =
+        deal.getStatus() == DealStatus.MENUNGGU_PERSETUJUAN
+            && deal.roleOf(user.getId()).filter(r -> r != deal.getInitiatorRole()).isPresent();
+    if (alreadyAccepted) {
+      return deal; // a second tap on "accept" while the process catches up
+    }
     if (!DealAccess.isInvitee(user, deal)) {
       throw deal.getStatus() == DealStatus.MENUNGGU_PERSETUJUAN
           ? ApiException.forbidden("deal.only-counterparty")
