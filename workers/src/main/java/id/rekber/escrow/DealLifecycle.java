@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class DealLifecycle {
   public static final String REASON_PAYMENT_EXPIRED = "PAYMENT_EXPIRED";
   public static final String REASON_LATE_PAYMENT = "LATE_PAYMENT";
+  public static final String REASON_CANCELLED_AFTER_PAYMENT = "CANCELLED_AFTER_PAYMENT";
 
   private final DealRepository deals;
   private final DealEventRepository events;
@@ -61,9 +62,9 @@ public class DealLifecycle {
       events.save(new DealEvent(dealId, step.name(), "system", reason, now));
     }
     notifications.announce(deal, step, reason);
-    if (step == DealStep.DIBATALKAN && REASON_PAYMENT_EXPIRED.equals(reason) && deal.getPaidAt() != null) {
-      // The payment arrived while the expiry timer was firing: the process took the expiry path,
-      // so the money it holds must go back to the buyer.
+    if (step == DealStep.DIBATALKAN && !REASON_CANCELLED_AFTER_PAYMENT.equals(reason) && deal.getPaidAt() != null) {
+      // Money arrived while the process was leaving the payment wait (expiry timer or a
+      // cancellation won the race): the process ends without a refund path, so start one.
       refundAfterCommit(deal, REASON_LATE_PAYMENT);
     }
     return DealVariables.of(deal);

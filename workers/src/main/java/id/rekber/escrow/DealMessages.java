@@ -15,7 +15,11 @@ import org.springframework.stereotype.Component;
 public class DealMessages {
   public static final String DEAL_ACCEPTED = "DealAccepted";
   public static final String DEAL_DECLINED = "DealDeclined";
+  /** Withdrawal or cancellation before any money is held; one party suffices. */
   public static final String DEAL_CANCELLED = "DealCancelled";
+  /** Both parties agreed to cancel after payment; a different name, so a buffered one-sided
+   * cancellation can never be taken for it. */
+  public static final String CANCELLATION_AGREED = "CancellationAgreed";
   public static final String PAYMENT_RECEIVED = "PaymentReceived";
   public static final String GOODS_SHIPPED = "GoodsShipped";
   public static final String GOODS_DELIVERED = "GoodsDelivered";

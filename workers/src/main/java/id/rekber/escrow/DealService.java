@@ -1,6 +1,7 @@
 package id.rekber.escrow;
 
 import id.rekber.identity.AppUser;
+import id.rekber.notification.Formats;
 import id.rekber.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public class DealService {
   @Transactional
   public Deal create(AppUser initiator, PartyRole myRole, DealTerms terms) {
     if (terms.feeBase() > properties.maxDealAmount()) {
-      throw ApiException.invalid("deal.amount-over-limit", properties.maxDealAmount());
+      throw ApiException.invalid("deal.amount-over-limit", Formats.rupiah(properties.maxDealAmount()));
     }
     if (terms.counterpartyEmail().trim().equalsIgnoreCase(initiator.getEmail())) {
       throw ApiException.invalid("deal.counterparty-is-self");
@@ -132,7 +133,7 @@ public class DealService {
         record(deal, "CANCELLATION_REQUESTED", user);
         if (deal.bothRequestedCancellation()) {
           deals.flush();
-          messages.publish(DealMessages.DEAL_CANCELLED, dealId);
+          messages.publish(DealMessages.CANCELLATION_AGREED, dealId);
         }
       }
       default -> throw ApiException.conflict("deal.wrong-state", deal.getStatus());

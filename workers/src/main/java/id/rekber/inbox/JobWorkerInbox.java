@@ -2,7 +2,9 @@ package id.rekber.inbox;
 
 import id.rekber.platform.DeployedModels;
 import id.rekber.web.ApiException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
+import org.springframework.context.ApplicationEventPublisher;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Clock;
@@ -18,13 +20,18 @@ class JobWorkerInbox implements Inbox {
   private final DeployedModels models;
   private final FormValidator forms;
   private final CamundaClient client;
+  private final ApplicationEventPublisher events;
+  private final ObjectMapper json;
   private final Clock clock;
 
-  JobWorkerInbox(UserTaskRepository tasks, DeployedModels models, FormValidator forms, CamundaClient client, Clock clock) {
+  JobWorkerInbox(UserTaskRepository tasks, DeployedModels models, FormValidator forms, CamundaClient client,
+      ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
     this.tasks = tasks;
     this.models = models;
     this.forms = forms;
     this.client = client;
+    this.events = events;
+    this.json = json;
     this.clock = clock;
   }
 
@@ -62,7 +69,10 @@ class JobWorkerInbox implements Inbox {
     });
     try {
       client.newCompleteCommand(key).variables(variables).send().join();
-      task.complete(staffEmail, clock.instant());
+      task.complete(staffEmail, clock.instant(), json.writeValueAsString(variables));
+      events.publishEvent(new TaskCompleted(task.getDealId(), task.getName(), staffEmail, variables));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
     } catch (ClientStatusException e) {
       if (e.getStatusCode() != Status.Code.NOT_FOUND) {
         throw e;

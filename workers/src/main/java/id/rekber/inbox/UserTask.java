@@ -51,6 +51,8 @@ public class UserTask {
   @Column(name = "completed_by")
   private String completedBy;
 
+  private String submitted;
+
   @Column(name = "created_at")
   private Instant createdAt;
 
@@ -85,7 +87,8 @@ public class UserTask {
     return candidateGroups == null ? List.of() : Arrays.stream(candidateGroups.split(",")).map(String::trim).toList();
   }
 
-  void complete(String by, Instant at) {
+  void complete(String by, Instant at, String submitted) {
+    this.submitted = submitted;
     this.status = COMPLETED;
     this.completedBy = by;
     this.completedAt = at;

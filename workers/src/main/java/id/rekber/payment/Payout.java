@@ -48,7 +48,7 @@ public class Payout {
   protected Payout() {}
 
   Payout(String dealId, PayoutPurpose purpose, int attempt, UUID payeeId, long amount, String destination, Instant now) {
-    this.id = "PO-" + dealId + "-" + purpose.name().charAt(0) + attempt;
+    this.id = "PO-" + dealId + "-" + purpose.name() + "-" + attempt;
     this.dealId = dealId;
     this.purpose = purpose.name();
     this.attempt = attempt;

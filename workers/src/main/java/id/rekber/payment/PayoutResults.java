@@ -1,5 +1,7 @@
 package id.rekber.payment;
 
+import id.rekber.escrow.DealEvent;
+import id.rekber.escrow.DealEventRepository;
 import id.rekber.escrow.DealMessages;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.web.ApiException;
@@ -24,6 +26,7 @@ public class PayoutResults {
   private final EscrowLedger ledger;
   private final DealMessages messages;
   private final ProviderNotifications notifications;
+  private final DealEventRepository events;
   private final Clock clock;
 
   PayoutResults(
@@ -31,11 +34,13 @@ public class PayoutResults {
       EscrowLedger ledger,
       DealMessages messages,
       ProviderNotifications notifications,
+      DealEventRepository events,
       Clock clock) {
     this.payouts = payouts;
     this.ledger = ledger;
     this.messages = messages;
     this.notifications = notifications;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -55,6 +60,10 @@ public class PayoutResults {
           };
       if (changed && Payout.COMPLETED.equals(payout.getStatus())) {
         ledger.recordPayout(payout.getId(), payout.getDealId(), payout.getPurpose().payable(), payout.getAmount());
+      }
+      if (changed) {
+        String detail = payout.getId() + (payout.getFailureReason() == null ? "" : ": " + payout.getFailureReason());
+        events.save(new DealEvent(payout.getDealId(), "PAYOUT_" + payout.getStatus(), "payment-provider", detail, clock.instant()));
       }
     }
     announceAfterCommit(payout);

@@ -68,7 +68,7 @@ class DealApiTest {
   void amountsOverTheLimitAndDealsWithYourselfAreRefused() {
     ApiClient.Response tooMuch = deals.as(SARI).post("/api/deals", Deals.terms("SELLER", 100_000_000, BUDI));
     assertThat(tooMuch.status()).isEqualTo(422);
-    assertThat(tooMuch.json().get("detail").asText()).contains("Rp 100000000");
+    assertThat(tooMuch.json().get("detail").asText()).contains("Rp 100.000.000");
     ApiClient.Response self = deals.as(SARI).post("/api/deals", Deals.terms("SELLER", 10_000, SARI));
     assertThat(self.status()).isEqualTo(422);
     assertThat(self.json().get("code").asText()).isEqualTo("deal.counterparty-is-self");
