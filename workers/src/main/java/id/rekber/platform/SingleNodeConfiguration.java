@@ -36,6 +36,7 @@ public class SingleNodeConfiguration {
   ZeebeTestEngine embeddedEngine(
       @Value("${" + SingleNodeEnvironmentPostProcessor.ENGINE_PORT + "}") int port) {
     ZeebeTestEngine engine = EngineFactory.create(port);
+    InMemoryLogGuard.apply(engine);
     engine.start();
     return engine;
   }
