@@ -7,6 +7,7 @@ cd "$REPO_DIR"
 
 select_jdk
 ensure_node
+ensure_chromium
 
 echo "== Lint BPMN models"
 bash tools/model-lint/lint.sh

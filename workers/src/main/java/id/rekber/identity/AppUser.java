@@ -5,8 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -24,8 +22,8 @@ public class AppUser {
 
   private String phone;
 
-  @Column(name = "password_hash")
-  private String passwordHash;
+  @Column(name = "idp_subject", unique = true)
+  private String idpSubject;
 
   @Column(nullable = false)
   private String roles;
@@ -50,6 +48,18 @@ public class AppUser {
 
   protected AppUser() {}
 
+  /** A member signing in for the first time: Keycloak knows them, we create their profile. */
+  AppUser(String subject, String email, String displayName, Locale locale, java.time.Instant now) {
+    this.id = UUID.randomUUID();
+    this.idpSubject = subject;
+    this.email = email.toLowerCase(Locale.ROOT);
+    this.displayName = displayName;
+    this.roles = "member";
+    this.locale = locale.getLanguage();
+    this.kycTier = 0;
+    this.createdAt = now;
+  }
+
   public UUID getId() {
     return id;
   }
@@ -66,12 +76,13 @@ public class AppUser {
     return phone;
   }
 
-  public String getPasswordHash() {
-    return passwordHash;
+  public String getIdpSubject() {
+    return idpSubject;
   }
 
-  public List<String> getRoles() {
-    return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
+  /** Links this profile to its identity in Keycloak (first login of a seeded or invited user). */
+  void linkIdentity(String subject) {
+    this.idpSubject = subject;
   }
 
   public Locale getLocale() {

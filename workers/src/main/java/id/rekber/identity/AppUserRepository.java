@@ -8,4 +8,6 @@ import org.springframework.data.jpa.repository.Query;
 public interface AppUserRepository extends JpaRepository<AppUser, UUID> {
   @Query("select u from AppUser u where lower(u.email) = lower(?1)")
   Optional<AppUser> findByEmail(String email);
+
+  Optional<AppUser> findByIdpSubject(String subject);
 }

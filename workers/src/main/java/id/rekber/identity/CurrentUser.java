@@ -1,27 +1,52 @@
 package id.rekber.identity;
 
 import id.rekber.web.ApiException;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
-/** The signed-in user, resolved from the security context to our own profile. */
+/** The signed-in user (API bearer token or web login), resolved to our own profile. */
 @Component
 public class CurrentUser {
-  private final AppUserRepository users;
+  private final UserProvisioning provisioning;
 
-  CurrentUser(AppUserRepository users) {
-    this.users = users;
+  CurrentUser(UserProvisioning provisioning) {
+    this.provisioning = provisioning;
   }
 
   public AppUser get() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (auth == null || !auth.isAuthenticated()) {
-      throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.required");
+    SignedInUser signedIn = signedIn();
+    if (signedIn.email() == null || !signedIn.emailVerified()) {
+      throw ApiException.forbidden("auth.email-not-verified");
     }
-    return users
-        .findByEmail(auth.getName())
-        .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "auth.required"));
+    return provisioning.profileOf(signedIn);
+  }
+
+  /** Realm roles from the token: these decide staff inboxes, never a column a user could edit. */
+  public List<String> roles() {
+    return signedIn().roles();
+  }
+
+  public SignedInUser signedIn() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth instanceof JwtAuthenticationToken jwt) {
+      Map<String, Object> claims = jwt.getToken().getClaims();
+      return KeycloakClaims.user(claims, KeycloakClaims.realmRoles(claims));
+    }
+    if (auth != null && auth.getPrincipal() instanceof OidcUser oidc) {
+      List<String> roles =
+          auth.getAuthorities().stream()
+              .map(a -> a.getAuthority())
+              .filter(a -> a.startsWith("ROLE_"))
+              .map(a -> a.substring(5))
+              .toList();
+      return KeycloakClaims.user(oidc.getClaims(), roles);
+    }
+    throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.required");
   }
 }

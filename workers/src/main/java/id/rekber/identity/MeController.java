@@ -25,7 +25,7 @@ class MeController {
 
   @GetMapping("/api/me")
   Profile me() {
-    return Profile.of(currentUser.get());
+    return Profile.of(currentUser.get(), currentUser.roles());
   }
 
   @PutMapping("/api/me/payout-account")
@@ -33,7 +33,7 @@ class MeController {
   Profile changePayoutAccount(@Valid @RequestBody PayoutAccount request) {
     AppUser user = users.findById(currentUser.get().getId()).orElseThrow();
     user.changePayoutAccount(request.bankCode().trim().toUpperCase(Locale.ROOT), request.accountNumber().trim(), request.accountName().trim());
-    return Profile.of(user);
+    return Profile.of(user, currentUser.roles());
   }
 
   record PayoutAccount(
@@ -42,9 +42,9 @@ class MeController {
       @NotBlank(message = "{payout.accountName.required}") @Size(max = 100, message = "{payout.accountName.size}") String accountName) {}
 
   record Profile(String email, String displayName, List<String> roles, String locale, int kycTier, String payoutAccount) {
-    static Profile of(AppUser u) {
+    static Profile of(AppUser u, List<String> roles) {
       String account = u.hasPayoutAccount() ? u.getBankCode() + " ••••" + last4(u.getBankAccountNumber()) + " a.n. " + u.getBankAccountName() : null;
-      return new Profile(u.getEmail(), u.getDisplayName(), u.getRoles(), u.getLocale().getLanguage(), u.getKycTier(), account);
+      return new Profile(u.getEmail(), u.getDisplayName(), roles, u.getLocale().getLanguage(), u.getKycTier(), account);
     }
 
     private static String last4(String number) {

@@ -1,44 +1,89 @@
 package id.rekber.identity;
 
+import id.rekber.audit.AuditFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+/**
+ * Three doors: provider callbacks and the sandbox (signed or public, no session), the REST API
+ * (Keycloak bearer tokens, stateless), and the web UI (Keycloak login with PKCE, session, CSRF).
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  /** The audit filter runs inside the security chains only, not a second time as a servlet filter. */
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint problems)
-      throws Exception {
-    return http.authorizeHttpRequests(
-            auth ->
-                auth.requestMatchers(
-                        "/api/webhooks/**",
-                        "/sandbox/**",
-                        "/v3/api-docs/**",
-                        "/actuator/health/**",
-                        "/error")
-                    .permitAll()
-                    .requestMatchers("/api/admin/**")
-                    .hasRole("admin")
-                    .anyRequest()
-                    .authenticated())
-        // Stateless HTTP Basic API: no cookies, so no CSRF surface. The web UI adds its own chain.
+  FilterRegistrationBean<AuditFilter> auditFilterOnlyInSecurityChains(AuditFilter audit) {
+    FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(audit);
+    registration.setEnabled(false);
+    return registration;
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/api/webhooks/**", "/sandbox/**", "/v3/api-docs/**", "/actuator/health/**")
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        // Callbacks are authenticated by their signature; the sandbox stands in for a provider's site.
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .headers(Customizer.withDefaults())
         .build();
   }
 
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return new BCryptPasswordEncoder();
+  @Order(2)
+  SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint problems, AuditFilter audit) throws Exception {
+    JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
+    roles.setJwtGrantedAuthoritiesConverter(jwt -> KeycloakClaims.authorities(jwt.getClaims()));
+    return http.securityMatcher("/api/**")
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/api/admin/**").hasRole("admin")
+            // Staff work only through their inboxes; deals belong to members.
+            .requestMatchers("/api/inbox/**").hasAnyRole("admin", "mediator", "compliance")
+            .requestMatchers("/api/deals/**", "/api/deals").hasRole("member")
+            .anyRequest().authenticated())
+        .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(roles)).authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        // Bearer tokens, no cookies: nothing for CSRF to ride on.
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .addFilterBefore(audit, ExceptionTranslationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository clients, JwtDecoder jwtDecoder, AuditFilter audit) throws Exception {
+    DefaultOAuth2AuthorizationRequestResolver pkce =
+        new DefaultOAuth2AuthorizationRequestResolver(clients, "/oauth2/authorization");
+    // PKCE even though the client is confidential; Keycloak's pages in Bahasa Indonesia first.
+    pkce.setAuthorizationRequestCustomizer(
+        OAuth2AuthorizationRequestCustomizers.withPkce()
+            .andThen(request -> request.additionalParameters(p -> p.put("ui_locales", "id en"))));
+    OidcClientInitiatedLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedLogoutSuccessHandler(clients);
+    endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
+    return http.authorizeHttpRequests(auth -> auth.requestMatchers("/css/**", "/favicon.ico", "/error").permitAll().anyRequest().authenticated())
+        .oauth2Login(login -> login
+            .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce))
+            .userInfoEndpoint(u -> u.oidcUserService(new KeycloakOidcUserService(jwtDecoder))))
+        .logout(logout -> logout.logoutSuccessHandler(endKeycloakSession))
+        .headers(h -> h
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"))
+            .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
+        .addFilterBefore(audit, ExceptionTranslationFilter.class)
+        .build();
   }
 }

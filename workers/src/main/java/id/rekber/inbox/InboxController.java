@@ -39,18 +39,18 @@ class InboxController {
 
   @GetMapping("/api/inbox/tasks")
   List<TaskView> open() {
-    return inbox.openTasks(currentUser.get().getRoles()).stream().map(this::view).toList();
+    return inbox.openTasks(currentUser.roles()).stream().map(this::view).toList();
   }
 
   @GetMapping("/api/inbox/tasks/{key}")
   TaskView task(@PathVariable long key) {
-    return view(inbox.task(key, currentUser.get().getRoles()));
+    return view(inbox.task(key, currentUser.roles()));
   }
 
   @PostMapping("/api/inbox/tasks/{key}/complete")
   ResponseEntity<Void> complete(@PathVariable long key, @RequestBody Map<String, Object> variables) {
     AppUser staff = currentUser.get();
-    inbox.complete(key, staff.getRoles(), staff.getEmail(), variables);
+    inbox.complete(key, currentUser.roles(), staff.getEmail(), variables);
     return ResponseEntity.noContent().build();
   }
 

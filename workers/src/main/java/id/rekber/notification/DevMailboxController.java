@@ -35,7 +35,7 @@ class DevMailboxController {
   @GetMapping("/api/dev/mails")
   List<Mail> mails() throws MessagingException {
     AppUser user = currentUser.get();
-    boolean admin = user.getRoles().contains("admin");
+    boolean admin = currentUser.roles().contains("admin");
     return Arrays.stream(smtp.getReceivedMessages())
         .map(DevMailboxController::toMail)
         .filter(m -> admin || m.to().equalsIgnoreCase(user.getEmail()))

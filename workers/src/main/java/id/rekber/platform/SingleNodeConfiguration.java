@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Single-node mode: starts PostgreSQL, the Zeebe engine and an SMTP server inside this process and
@@ -46,6 +48,28 @@ public class SingleNodeConfiguration {
     GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
     return greenMail;
+  }
+
+  /** Shared by every context in this JVM and stopped by SharedKeycloak's shutdown hook, not here. */
+  @Bean(destroyMethod = "")
+  EmbeddedKeycloak embeddedKeycloak(
+      // Strings, not Paths: Spring's Path conversion treats "../" as a resource path and rejects it.
+      @Value("${rekber.single-node.keycloak.distribution:workers/target/keycloak}") String distribution,
+      @Value("${rekber.single-node.keycloak.realm-file:keycloak-realm/rekber-realm.json}") String realmFile,
+      @Value("${rekber.single-node.data-dir:./data}") String dataDir,
+      @Value("${" + SingleNodeEnvironmentPostProcessor.KEYCLOAK_PORT + "}") int port,
+      @Value("${" + SingleNodeEnvironmentPostProcessor.SMTP_PORT + "}") int smtpPort) {
+    return SharedKeycloak.start(Path.of(distribution), Path.of(realmFile), Path.of(dataDir, "keycloak"), port, smtpPort);
+  }
+
+  @Bean
+  static AbstractDependsOnBeanFactoryPostProcessor oidcClientWaitsForKeycloak() {
+    return new AbstractDependsOnBeanFactoryPostProcessor(ClientRegistrationRepository.class, "embeddedKeycloak") {};
+  }
+
+  @Bean
+  static AbstractDependsOnBeanFactoryPostProcessor jwtDecoderWaitsForKeycloak() {
+    return new AbstractDependsOnBeanFactoryPostProcessor(JwtDecoder.class, "embeddedKeycloak") {};
   }
 
   @Bean

@@ -21,6 +21,7 @@ public class SingleNodeEnvironmentPostProcessor implements EnvironmentPostProces
   static final String POSTGRES_PORT = "rekber.single-node.postgres-port";
   static final String ENGINE_PORT = "rekber.single-node.engine-port";
   static final String SMTP_PORT = "rekber.single-node.smtp-port";
+  static final String KEYCLOAK_PORT = "rekber.single-node.keycloak-port";
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -30,11 +31,14 @@ public class SingleNodeEnvironmentPostProcessor implements EnvironmentPostProces
     int postgres = resolvePort(env, POSTGRES_PORT, 54329);
     int engine = resolvePort(env, ENGINE_PORT, 26500);
     int smtp = resolvePort(env, SMTP_PORT, 3025);
+    int keycloak = SharedKeycloak.portOr(resolvePort(env, KEYCLOAK_PORT, 8180));
 
     Map<String, Object> props = new HashMap<>();
     props.put(POSTGRES_PORT, postgres);
     props.put(ENGINE_PORT, engine);
     props.put(SMTP_PORT, smtp);
+    props.put(KEYCLOAK_PORT, keycloak);
+    props.put("rekber.identity.issuer-uri", "http://localhost:" + keycloak + "/realms/rekber");
     props.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + postgres + "/postgres");
     props.put("spring.datasource.username", "postgres");
     props.put("spring.datasource.password", "");

@@ -89,8 +89,10 @@ class DealApiTest {
     ApiClient.Response r = ApiClient.anonymous(port).get("/api/deals");
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.json().get("detail").asText()).isEqualTo("Silakan masuk terlebih dahulu.");
-    ApiClient.Response wrongPassword = ApiClient.anonymous(port).send("GET", "/api/me", null);
-    assertThat(wrongPassword.status()).isEqualTo(401);
+    ApiClient.Response forged = ApiClient.withAuthorization(port, "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").get("/api/me");
+    assertThat(forged.status()).isEqualTo(401);
+    ApiClient.Response basic = ApiClient.withAuthorization(port, "Basic YnVkaUByZWtiZXIudGVzdDpyZWtiZXItZGVtbw==").get("/api/me");
+    assertThat(basic.status()).as("HTTP Basic is gone").isEqualTo(401);
   }
 
   @Test

@@ -7,36 +7,40 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
-/** A tiny HTTP client for tests: JSON in and out, HTTP Basic as a given demo user. */
+/** A tiny HTTP client for tests: JSON in and out, as a given demo user with a Keycloak token. */
 public class ApiClient {
   public static final String PASSWORD = "rekber-demo";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final String baseUrl;
+  private final String email;
   private final String authorization;
   private final String language;
 
-  private ApiClient(String baseUrl, String authorization, String language) {
+  private ApiClient(String baseUrl, String email, String authorization, String language) {
     this.baseUrl = baseUrl;
+    this.email = email;
     this.authorization = authorization;
     this.language = language;
   }
 
   public static ApiClient as(int port, String email) {
-    String token = Base64.getEncoder().encodeToString((email + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    return new ApiClient("http://127.0.0.1:" + port, "Basic " + token, null);
+    return new ApiClient("http://127.0.0.1:" + port, email, null, null);
+  }
+
+  /** Sends this exact Authorization header instead of a fresh token. */
+  public static ApiClient withAuthorization(int port, String authorization) {
+    return new ApiClient("http://127.0.0.1:" + port, null, authorization, null);
   }
 
   public static ApiClient anonymous(int port) {
-    return new ApiClient("http://127.0.0.1:" + port, null, null);
+    return new ApiClient("http://127.0.0.1:" + port, null, null, null);
   }
 
   public ApiClient inLanguage(String languageTag) {
-    return new ApiClient(baseUrl, authorization, languageTag);
+    return new ApiClient(baseUrl, email, authorization, languageTag);
   }
 
   public Response get(String path) {
@@ -54,7 +58,9 @@ public class ApiClient {
   public Response send(String method, String path, Object body) {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json");
-      if (authorization != null) {
+      if (email != null) {
+        request.header("Authorization", "Bearer " + Tokens.of(email));
+      } else if (authorization != null) {
         request.header("Authorization", authorization);
       }
       if (language != null) {

@@ -1,6 +1,6 @@
 package id.rekber.support;
 
-/** The demo users seeded by migration V4 (password "rekber-demo"). */
+/** The demo users of the Keycloak realm (password "rekber-demo"); V4 seeds their profiles. */
 public final class DemoUsers {
   public static final String BUDI = "budi@rekber.test";
   public static final String SARI = "sari@rekber.test";
@@ -8,6 +8,7 @@ public final class DemoUsers {
   public static final String JOKO = "joko@rekber.test";
   public static final String ADMIN = "admin@rekber.test";
   public static final String MEDIATOR = "mediator@rekber.test";
+  public static final String COMPLIANCE = "compliance@rekber.test";
 
   private DemoUsers() {}
 }

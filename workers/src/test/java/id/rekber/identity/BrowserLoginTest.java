@@ -1,0 +1,58 @@
+package id.rekber.identity;
+
+import static id.rekber.support.DemoUsers.BUDI;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.rekber.support.Browser;
+import id.rekber.support.IntegrationTest;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A person signs in through Keycloak's login page in a real Chromium and signs out of both. */
+@IntegrationTest
+class BrowserLoginTest {
+  @LocalServerPort int port;
+  WebDriver browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.open(360, 740);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.quit();
+  }
+
+  @Test
+  void aMemberSignsInWithKeycloakAndSignsOutOfBothSessions() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.get("http://localhost:" + port + "/");
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    assertThat(browser.getCurrentUrl()).contains("/realms/rekber/protocol/openid-connect/auth").contains("code_challenge=");
+    Browser.screenshot(browser, "login-01-keycloak-page");
+    browser.findElement(By.id("username")).sendKeys(BUDI);
+    browser.findElement(By.id("password")).sendKeys("rekber-demo");
+    browser.findElement(By.id("kc-login")).click();
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+    assertThat(browser.findElement(By.id("greeting")).getText()).isEqualTo("Halo, Budi Santoso (demo)");
+    Browser.screenshot(browser, "login-02-signed-in");
+
+    browser.findElement(By.id("logout")).click();
+    // Keycloak's session ended too: the app sends us back to the login form, not straight in.
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    Browser.screenshot(browser, "login-03-signed-out");
+    browser.get("http://localhost:" + port + "/");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    assertThat(browser.getPageSource()).doesNotContain("Halo, Budi");
+  }
+}

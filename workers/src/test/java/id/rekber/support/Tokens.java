@@ -1,0 +1,67 @@
+package id.rekber.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rekber.platform.SharedKeycloak;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Real access tokens from the test run's Keycloak (password grant on the rekber-cli client), cached. */
+public final class Tokens {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Map<String, Token> CACHE = new ConcurrentHashMap<>();
+
+  private Tokens() {}
+
+  public static String of(String email) {
+    Token token = CACHE.get(email);
+    if (token == null || token.expiresAt().isBefore(Instant.now().plusSeconds(30))) {
+      token = fetch(email, ApiClient.PASSWORD);
+      CACHE.put(email, token);
+    }
+    return token.value();
+  }
+
+  /** The raw token endpoint answer for any credentials (for negative tests). */
+  public static HttpResponse<String> request(String email, String password) {
+    String form =
+        "grant_type=password&client_id=rekber-cli&scope=openid&username=" + encode(email) + "&password=" + encode(password);
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(SharedKeycloak.baseUrl() + "/realms/rekber/protocol/openid-connect/token"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Token fetch(String email, String password) {
+    HttpResponse<String> response = request(email, password);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("no token for " + email + ": " + response.statusCode() + " " + response.body());
+    }
+    try {
+      JsonNode body = JSON.readTree(response.body());
+      return new Token(body.get("access_token").asText(), Instant.now().plusSeconds(body.get("expires_in").asLong()));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private record Token(String value, Instant expiresAt) {}
+}
