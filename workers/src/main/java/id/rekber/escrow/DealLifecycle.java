@@ -1,13 +1,12 @@
 package id.rekber.escrow;
 
+import id.rekber.platform.AfterCommit;
 import id.rekber.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Applies what the process decided to the deal row: status, deadlines, timeline and e-mails. Every
@@ -103,13 +102,8 @@ public class DealLifecycle {
 
   private void refundAfterCommit(Deal deal, String reason) {
     String dealId = deal.getId();
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            orchestration.startBefore(deals.findById(dealId).orElseThrow(), EscrowProcess.JOIN_REFUND, Map.of("refundReason", reason));
-          }
-        });
+    AfterCommit.run(
+        () -> orchestration.startBefore(deals.findById(dealId).orElseThrow(), EscrowProcess.JOIN_REFUND, Map.of("refundReason", reason)));
   }
 
   private Deal lock(String dealId) {

@@ -173,8 +173,7 @@ public class DealService {
   }
 
   private Deal lockVisible(AppUser user, String dealId) {
-    access.visibleTo(user, dealId);
-    return deals.findForUpdate(dealId).orElseThrow();
+    return access.lockedFor(user, dealId);
   }
 
   private Deal lockAs(AppUser user, String dealId, PartyRole role, DealStatus expected) {

@@ -20,13 +20,13 @@ public class EscrowLedger {
 
   /** The buyer's payment, confirmed by the provider, goes into escrow for the deal. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordPayment(Deal deal, long amount) {
+  public void recordPayment(String dealId, long amount) {
     ledger.post(
-        "payment:" + deal.getId(),
+        "payment:" + dealId,
         EntryKind.PAYMENT,
-        deal.getId(),
+        dealId,
         "Buyer payment held in escrow",
-        List.of(debit(Account.PSP_CLEARING, null, amount), credit(Account.ESCROW_HELD, deal.getId(), amount)));
+        List.of(debit(Account.PSP_CLEARING, null, amount), credit(Account.ESCROW_HELD, dealId, amount)));
   }
 
   /** Everything held goes to the seller (less their fee share) and Rekber (the fee). */

@@ -1,17 +1,15 @@
 package id.rekber.payment;
 
-import id.rekber.escrow.Deal;
 import id.rekber.escrow.DealLifecycle;
 import id.rekber.escrow.DealMessages;
 import id.rekber.escrow.DealRepository;
 import id.rekber.escrow.DealStatus;
 import id.rekber.ledger.EscrowLedger;
+import id.rekber.platform.AfterCommit;
 import id.rekber.web.ApiException;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Applies verified payment callbacks. Money counts as received only here. Whatever order callbacks
@@ -65,11 +63,11 @@ public class PaymentCallbacks {
       return "DUPLICATE";
     }
     if (n.isSettled() && payment.markPaid(n.transactionId(), clock.instant())) {
-      Deal deal = deals.findById(payment.getDealId()).orElseThrow();
-      ledger.recordPayment(deal, payment.getGrossAmount());
-      if (lifecycle.paymentConfirmed(deal.getId())) {
-        tellProcessAfterCommit(deal.getId());
+      // The deal row is locked by paymentConfirmed; reading it before that would hold a stale copy.
+      if (lifecycle.paymentConfirmed(payment.getDealId())) {
+        tellProcessAfterCommit(payment.getDealId());
       }
+      ledger.recordPayment(payment.getDealId(), payment.getGrossAmount());
     } else if (n.isClosedUnpaid()) {
       payment.markExpired();
     }
@@ -85,13 +83,10 @@ public class PaymentCallbacks {
 
   /** After commit, so the process never hears of money the database does not hold. */
   private void tellProcessAfterCommit(String dealId) {
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            if (deals.findById(dealId).orElseThrow().getStatus() == DealStatus.MENUNGGU_PEMBAYARAN) {
-              messages.publish(DealMessages.PAYMENT_RECEIVED, dealId);
-            }
+    AfterCommit.run(
+        () -> {
+          if (deals.findById(dealId).orElseThrow().getStatus() == DealStatus.MENUNGGU_PEMBAYARAN) {
+            messages.publish(DealMessages.PAYMENT_RECEIVED, dealId);
           }
         });
   }

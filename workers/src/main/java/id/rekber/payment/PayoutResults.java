@@ -4,13 +4,12 @@ import id.rekber.escrow.DealEvent;
 import id.rekber.escrow.DealEventRepository;
 import id.rekber.escrow.DealMessages;
 import id.rekber.ledger.EscrowLedger;
+import id.rekber.platform.AfterCommit;
 import id.rekber.web.ApiException;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Applies verified payout callbacks: a completed payout settles the payable on the ledger, once; a
@@ -66,7 +65,7 @@ public class PayoutResults {
         events.save(new DealEvent(payout.getDealId(), "PAYOUT_" + payout.getStatus(), "payment-provider", detail, clock.instant()));
       }
     }
-    announceAfterCommit(payout);
+    AfterCommit.run(() -> announce(payout));
     return fresh ? payout.getStatus() : "DUPLICATE";
   }
 
@@ -85,13 +84,4 @@ public class PayoutResults {
     }
   }
 
-  private void announceAfterCommit(Payout payout) {
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            announce(payout);
-          }
-        });
-  }
 }

@@ -1,5 +1,6 @@
 package id.rekber.payment;
 
+import id.rekber.platform.AfterCommit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -10,8 +11,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -42,13 +41,7 @@ class SandboxCallbacks {
   }
 
   void paymentAfterCommit(String orderId, String status, long amount) {
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            scheduler.schedule(() -> payment(orderId, status, amount), java.time.Instant.now());
-          }
-        });
+    AfterCommit.run(() -> scheduler.schedule(() -> payment(orderId, status, amount), java.time.Instant.now()));
   }
 
   void payment(String orderId, String transactionStatus, long amount) {

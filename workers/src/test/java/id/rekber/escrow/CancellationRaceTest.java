@@ -27,7 +27,7 @@ class CancellationRaceTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
 
-  @RepeatedTest(4)
+  @RepeatedTest(8)
   void cancellingWhilePayingNeverStrandsMoney() {
     Deals deals = new Deals(port);
     String id = deals.create(SARI, BUDI, 105_000);
