@@ -30,7 +30,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    response.setHeader("WWW-Authenticate", "Basic realm=\"rekber\"");
+    response.setHeader("WWW-Authenticate", "Bearer realm=\"rekber\"");
     write(response, problems.of(HttpStatus.UNAUTHORIZED, "auth.required", Languages.of(request)));
   }
 
