@@ -44,6 +44,13 @@ public class DealLifecycle {
   public Map<String, Object> enter(String dealId, DealStep step, String reason, Shipment shipment) {
     Deal deal = lock(dealId);
     Instant now = clock.instant();
+    // Decided before anything is recorded, so a redelivered job adds no second timeline line.
+    boolean changed =
+        switch (step) {
+          case INSPEKSI -> deal.getDeliveredAt() == null;
+          case SELESAI, REFUND_PAID -> deal.getCompletedAt() == null;
+          default -> step.status().map(s -> s != deal.getStatus()).orElse(true);
+        };
     switch (step) {
       case DANA_DITAHAN -> deal.recordFundsHeld(now);
       case DIKIRIM -> deal.recordShipment(shipment.courier(), shipment.trackingNumber(), now, properties.deliveryFallback());
@@ -51,7 +58,6 @@ public class DealLifecycle {
       case SELESAI, REFUND_PAID -> deal.recordCompletion(now);
       default -> {}
     }
-    boolean changed = step.status().map(s -> s != deal.getStatus()).orElse(true);
     step.status().ifPresent(status -> {
       if (status != deal.getStatus()) {
         deal.moveTo(status, reason, now);
@@ -61,7 +67,7 @@ public class DealLifecycle {
       events.save(new DealEvent(dealId, step.name(), "system", reason, now));
     }
     notifications.announce(deal, step, reason);
-    if (step == DealStep.DIBATALKAN && !REASON_CANCELLED_AFTER_PAYMENT.equals(reason) && deal.getPaidAt() != null) {
+    if (changed && step == DealStep.DIBATALKAN && !REASON_CANCELLED_AFTER_PAYMENT.equals(reason) && deal.getPaidAt() != null) {
       // Money arrived while the process was leaving the payment wait (expiry timer or a
       // cancellation won the race): the process ends without a refund path, so start one.
       refundAfterCommit(deal, REASON_LATE_PAYMENT);

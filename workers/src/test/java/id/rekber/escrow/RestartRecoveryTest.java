@@ -10,6 +10,7 @@ import id.rekber.support.Deals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The embedded engine forgets everything on restart; PostgreSQL does not. After a restart, deals
  * carry on from where they waited, with their deadlines, and no money moves twice.
  */
+@Tag("own-jvm") // two embedded engines in one JVM interfere; see workers/pom.xml
 class RestartRecoveryTest {
   @Test
   void dealsCarryOnAfterTheApplicationRestarts() throws Exception {
