@@ -18,7 +18,4 @@ public interface DealRepository extends JpaRepository<Deal, String> {
           + " or (lower(d.counterpartyEmail) = lower(?2) and d.status = id.rekber.escrow.DealStatus.MENUNGGU_PERSETUJUAN)"
           + " order by d.createdAt desc")
   List<Deal> findVisibleTo(UUID userId, String email);
-
-  @Query("select d from Deal d where d.status not in ?1")
-  List<Deal> findByStatusNotIn(List<DealStatus> finalStatuses);
 }

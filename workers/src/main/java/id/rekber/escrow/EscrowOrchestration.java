@@ -24,19 +24,12 @@ public class EscrowOrchestration {
         .getProcessInstanceKey();
   }
 
-  /** Rebuilds orchestration for a deal at the element where it waits (after a restart, late payment). */
-  public long startBefore(Deal deal, String elementId) {
-    return client
-        .newCreateInstanceCommand()
-        .bpmnProcessId(EscrowProcess.PROCESS_ID)
-        .latestVersion()
-        .variables(DealVariables.of(deal))
-        .startBeforeElement(elementId)
-        .send()
-        .join()
-        .getProcessInstanceKey();
+  /** Rebuilds orchestration for a deal at the element where it waits (after a restart). */
+  public void startBefore(Deal deal, String elementId) {
+    startBefore(deal, elementId, Map.of());
   }
 
+  /** Starts before an element with extra variables (a refund for money that arrived late). */
   public void startBefore(Deal deal, String elementId, Map<String, Object> extra) {
     Map<String, Object> variables = new java.util.HashMap<>(DealVariables.of(deal));
     variables.putAll(extra);

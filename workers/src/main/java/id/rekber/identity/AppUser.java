@@ -114,8 +114,4 @@ public class AppUser {
     this.bankAccountNumber = accountNumber;
     this.bankAccountName = accountName;
   }
-
-  public void changeLocale(Locale locale) {
-    this.locale = locale.getLanguage();
-  }
 }

@@ -1,7 +1,6 @@
 package id.rekber.notification;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.sql.Timestamp;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -51,13 +50,5 @@ public class Outbox {
         ON CONFLICT (dedupe_key) DO NOTHING
         """,
         dedupeKey, dealId, recipient, locale.getLanguage(), subject, body, now, now);
-  }
-
-  public long pendingCount() {
-    return jdbc.queryForObject("SELECT count(*) FROM notification_outbox WHERE status = 'PENDING'", Long.class);
-  }
-
-  Instant now() {
-    return clock.instant();
   }
 }

@@ -12,8 +12,6 @@ public interface PayoutRepository extends JpaRepository<Payout, String> {
 
   List<Payout> findByDealIdOrderByRequestedAtAsc(String dealId);
 
-  List<Payout> findByStatusOrderByRequestedAtAsc(String status);
-
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select p from Payout p where p.id = ?1")
   Optional<Payout> findForUpdate(String id);
