@@ -75,7 +75,10 @@ class SecurityConfiguration {
             .andThen(request -> request.additionalParameters(p -> p.put("ui_locales", "id en"))));
     OidcClientInitiatedLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedLogoutSuccessHandler(clients);
     endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
-    return http.authorizeHttpRequests(auth -> auth.requestMatchers("/css/**", "/favicon.ico", "/error").permitAll().anyRequest().authenticated())
+    return http.authorizeHttpRequests(auth -> auth
+            .requestMatchers("/css/**", "/assets/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/staff/**").hasAnyRole("admin", "mediator", "compliance")
+            .anyRequest().authenticated())
         .oauth2Login(login -> login
             .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce))
             .userInfoEndpoint(u -> u.oidcUserService(new KeycloakOidcUserService(jwtDecoder))))

@@ -1,0 +1,33 @@
+package id.rekber.inbox;
+
+import id.rekber.identity.AppUser;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a staff member sees next to a task's form, and who may not take it. Each feature whose
+ * processes create staff tasks (disputes, KYC, payouts) contributes one bean; the staff inbox picks
+ * the bean whose {@link #supports} matches the task's BPMN process id.
+ */
+public interface CaseContext {
+
+  /** True for tasks of the given BPMN process id, e.g. {@code "dispute-mediation"}. */
+  boolean supports(String bpmnProcessId);
+
+  /**
+   * Thymeleaf fragment rendered beside the form, e.g. {@code "dispute/case :: panel"}. The fragment
+   * reads the attributes returned by {@link #model}, plus {@code task} (the {@link UserTask}).
+   */
+  String fragment();
+
+  /** Model attributes for the fragment. Full personal data shown here must be audited by the implementation. */
+  Map<String, Object> model(UserTask task, AppUser viewer);
+
+  /**
+   * Why this staff member may not claim or complete the task (a message code such as
+   * {@code "dispute.mediator-is-party"}), or empty if they may.
+   */
+  default Optional<String> refusal(UserTask task, AppUser staff) {
+    return Optional.empty();
+  }
+}
