@@ -30,4 +30,13 @@ public interface CaseContext {
   default Optional<String> refusal(UserTask task, AppUser staff) {
     return Optional.empty();
   }
+
+  /**
+   * Rules a form cannot express (e.g. split amounts must add up to the held amount), checked after
+   * the form's own rules and before the engine hears of it. Returns field key → message code; empty
+   * when the submission is acceptable.
+   */
+  default Map<String, String> validate(UserTask task, Map<String, Object> submitted) {
+    return Map.of();
+  }
 }

@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
  * select values), so the server enforces what the form shows. Returns field → message code.
  */
 @Component
-class FormValidator {
+public class FormValidator {
   private final ObjectMapper json;
 
   FormValidator(ObjectMapper json) {
     this.json = json;
   }
 
-  Map<String, String> validate(String schema, Map<String, Object> submitted) {
+  public Map<String, String> validate(String schema, Map<String, Object> submitted) {
     Map<String, String> errors = new LinkedHashMap<>();
     try {
       visit(json.readTree(schema), submitted, errors);

@@ -70,7 +70,8 @@ class JobWorkerInbox implements Inbox {
     try {
       client.newCompleteCommand(key).variables(variables).send().join();
       task.complete(staffEmail, clock.instant(), json.writeValueAsString(variables));
-      events.publishEvent(new TaskCompleted(task.getDealId(), task.getName(), staffEmail, variables));
+      events.publishEvent(new TaskCompleted(key, task.getProcessId(), task.getElementId(), task.getProcessInstanceKey(),
+          task.getDealId(), task.getName(), staffEmail, variables));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     } catch (ClientStatusException e) {
