@@ -1,6 +1,7 @@
 package id.rekber.escrow;
 
 import id.rekber.identity.AppUser;
+import id.rekber.kyc.TierLimits;
 import id.rekber.notification.Formats;
 import id.rekber.web.ApiException;
 import java.time.Clock;
@@ -23,6 +24,7 @@ public class DealService {
   private final DealMessages messages;
   private final EscrowOrchestration orchestration;
   private final EscrowProperties properties;
+  private final TierLimits limits;
   private final Clock clock;
 
   DealService(
@@ -33,6 +35,7 @@ public class DealService {
       DealMessages messages,
       EscrowOrchestration orchestration,
       EscrowProperties properties,
+      TierLimits limits,
       Clock clock) {
     this.deals = deals;
     this.events = events;
@@ -41,6 +44,7 @@ public class DealService {
     this.messages = messages;
     this.orchestration = orchestration;
     this.properties = properties;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -51,6 +55,11 @@ public class DealService {
     }
     if (terms.counterpartyEmail().trim().equalsIgnoreCase(initiator.getEmail())) {
       throw ApiException.invalid("deal.counterparty-is-self");
+    }
+    if (myRole == PartyRole.SELLER) {
+      limits.checkCanSell(initiator);
+    } else {
+      limits.checkCanBuy(initiator, terms.feeBase(), null);
     }
     FeeQuote fee = fees.quote(terms.feeBase(), terms.feePayer());
     if (fee.sellerFee() >= terms.feeBase()) {
@@ -93,6 +102,11 @@ public class DealService {
       throw deal.getStatus() == DealStatus.MENUNGGU_PERSETUJUAN
           ? ApiException.forbidden("deal.only-counterparty")
           : ApiException.conflict("deal.wrong-state", deal.getStatus());
+    }
+    if (deal.getInitiatorRole() == PartyRole.BUYER) {
+      limits.checkCanSell(user);
+    } else {
+      limits.checkCanBuy(user, deal.getPrice() + deal.getShippingCost(), dealId);
     }
     deal.joinAsCounterparty(user.getId());
     record(deal, "ACCEPTED", user);

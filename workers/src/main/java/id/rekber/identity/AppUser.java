@@ -37,7 +37,9 @@ public class AppUser {
   @Column(name = "bank_code")
   private String bankCode;
 
+  // Personal data: encrypted at rest, shown masked (docs/personal-data.md).
   @Column(name = "bank_account_number")
+  @jakarta.persistence.Convert(converter = id.rekber.kyc.EncryptedText.class)
   private String bankAccountNumber;
 
   @Column(name = "bank_account_name")
@@ -107,6 +109,11 @@ public class AppUser {
 
   public String getBankAccountName() {
     return bankAccountName;
+  }
+
+  /** KYC approval (tier 1) or a downgrade; applies at once. */
+  public void changeKycTier(int tier) {
+    this.kycTier = (short) tier;
   }
 
   public void changePayoutAccount(String bankCode, String accountNumber, String accountName) {

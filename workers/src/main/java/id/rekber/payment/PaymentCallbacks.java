@@ -1,9 +1,13 @@
 package id.rekber.payment;
 
+import id.rekber.escrow.Deal;
+import id.rekber.escrow.DealEvent;
+import id.rekber.escrow.DealEventRepository;
 import id.rekber.escrow.DealLifecycle;
 import id.rekber.escrow.DealMessages;
 import id.rekber.escrow.DealRepository;
 import id.rekber.escrow.DealStatus;
+import id.rekber.kyc.TierLimits;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.platform.AfterCommit;
 import id.rekber.web.ApiException;
@@ -18,12 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PaymentCallbacks {
+  static final String OVER_LIMIT = "PAYMENT_OVER_LIMIT";
   private final PaymentRepository payments;
   private final DealRepository deals;
   private final DealLifecycle lifecycle;
   private final EscrowLedger ledger;
   private final DealMessages messages;
   private final ProviderNotifications notifications;
+  private final TierLimits limits;
+  private final DealEventRepository events;
   private final Clock clock;
 
   PaymentCallbacks(
@@ -33,6 +40,8 @@ public class PaymentCallbacks {
       EscrowLedger ledger,
       DealMessages messages,
       ProviderNotifications notifications,
+      TierLimits limits,
+      DealEventRepository events,
       Clock clock) {
     this.payments = payments;
     this.deals = deals;
@@ -40,6 +49,8 @@ public class PaymentCallbacks {
     this.ledger = ledger;
     this.messages = messages;
     this.notifications = notifications;
+    this.limits = limits;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -65,6 +76,7 @@ public class PaymentCallbacks {
     if (n.isSettled() && payment.markPaid(n.transactionId(), clock.instant())) {
       // The deal row is locked by paymentConfirmed; reading it before that would hold a stale copy.
       if (lifecycle.paymentConfirmed(payment.getDealId())) {
+        refuseIfOverLimit(payment.getDealId());
         tellProcessAfterCommit(payment.getDealId());
       }
       ledger.recordPayment(payment.getDealId(), payment.getGrossAmount());
@@ -81,12 +93,28 @@ public class PaymentCallbacks {
     return Payment.PAID.equals(payment.getStatus()) ? "IGNORED_AFTER_PAYMENT" : "NOTED";
   }
 
+  /**
+   * Limits are checked again when the money arrives: a buyer over their tier's limit (other deals
+   * paid since this one was accepted) has the deal cancelled, and the money, already in the
+   * ledger, is refunded in full by the cancellation path (decisions #5.2). Decided once, recorded.
+   */
+  private void refuseIfOverLimit(String dealId) {
+    Deal deal = deals.findById(dealId).orElseThrow();
+    if (!limits.acceptsPayment(deal.getBuyerId(), dealId, deal.getPrice() + deal.getShippingCost())) {
+      events.save(new DealEvent(dealId, OVER_LIMIT, "system", "buyer limit exceeded at payment", clock.instant()));
+    }
+  }
+
+  private boolean refusedOverLimit(String dealId) {
+    return events.findByDealIdOrderByIdAsc(dealId).stream().anyMatch(e -> OVER_LIMIT.equals(e.getType()));
+  }
+
   /** After commit, so the process never hears of money the database does not hold. */
   private void tellProcessAfterCommit(String dealId) {
     AfterCommit.run(
         () -> {
           if (deals.findById(dealId).orElseThrow().getStatus() == DealStatus.MENUNGGU_PEMBAYARAN) {
-            messages.publish(DealMessages.PAYMENT_RECEIVED, dealId);
+            messages.publish(refusedOverLimit(dealId) ? DealMessages.DEAL_CANCELLED : DealMessages.PAYMENT_RECEIVED, dealId);
           }
         });
   }

@@ -1,6 +1,7 @@
 package id.rekber.payment;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The port every payment provider plugs in behind. Calls are idempotent on our ids (order id,
@@ -13,6 +14,9 @@ public interface PaymentProvider {
   Invoice createInvoice(String orderId, long amount, Instant expiresAt);
 
   void requestPayout(String payoutId, long amount, String destination);
+
+  /** Account inquiry: the holder's name as the bank knows it, or empty if there is no such account. */
+  Optional<String> accountHolder(String bankCode, String accountNumber);
 
   /** A virtual account number and QRIS payload the buyer can pay with, and a checkout page. */
   record Invoice(String vaNumber, String qrisPayload, String checkoutUrl) {}

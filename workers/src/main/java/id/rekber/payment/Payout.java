@@ -28,6 +28,7 @@ public class Payout {
   private UUID payeeId;
 
   private long amount;
+  @jakarta.persistence.Convert(converter = id.rekber.kyc.EncryptedText.class)
   private String destination;
   private String status;
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to Rekber only through signed callbacks, as a real provider would.
  *
  * <p>Payouts to an account number ending in 0000, or to no account at all, fail.
+ *
+ * <p>Account inquiries answer from the sandbox bank's register ({@code sandbox_bank_account}): the
+ * demo members' accounts (BCA 1234567890 BUDI SANTOSO, BRI 0987654321 SARI DEWI, MANDIRI 5550000 and
+ * 5551234567 JOKO) and whatever was opened with {@code POST /sandbox/api/bank-accounts}. Any other
+ * account does not exist.
  */
 @Component
 public class SandboxPaymentProvider implements PaymentProvider {
@@ -111,6 +117,22 @@ public class SandboxPaymentProvider implements PaymentProvider {
     scheduler.schedule(
         () -> callbacks.payout(payoutId, status, amount, failure),
         Instant.now().plus(properties.sandboxPayoutDelay()));
+  }
+
+  @Override
+  public Optional<String> accountHolder(String bankCode, String accountNumber) {
+    return jdbc.queryForList(
+            "SELECT holder_name FROM sandbox_bank_account WHERE bank_code = ? AND account_number = ?", String.class, bankCode, accountNumber)
+        .stream()
+        .findFirst();
+  }
+
+  /** Opens an account at the sandbox bank (demo and tests): later inquiries return this holder. */
+  public void openAccount(String bankCode, String accountNumber, String holderName) {
+    jdbc.update(
+        "INSERT INTO sandbox_bank_account (bank_code, account_number, holder_name) VALUES (?, ?, ?)"
+            + " ON CONFLICT (bank_code, account_number) DO UPDATE SET holder_name = EXCLUDED.holder_name",
+        bankCode, accountNumber, holderName);
   }
 
   public enum SandboxResult {

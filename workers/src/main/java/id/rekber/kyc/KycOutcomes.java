@@ -1,0 +1,131 @@
+package id.rekber.kyc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rekber.identity.AppUser;
+import id.rekber.identity.AppUserRepository;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What kyc-approval decided, applied to the submission and the member: the tier changes at once and
+ * the member gets a mail. Idempotent: a redelivered job finds the outcome already applied.
+ */
+@Component
+class KycOutcomes {
+  static final String SYSTEM = "system:kyc-risk";
+
+  private final KycSubmissionRepository submissions;
+  private final AppUserRepository users;
+  private final KycService kyc;
+  private final KycMails mails;
+  private final KycProperties properties;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  KycOutcomes(KycSubmissionRepository submissions, AppUserRepository users, KycService kyc, KycMails mails, KycProperties properties, ObjectMapper json, Clock clock) {
+    this.submissions = submissions;
+    this.users = users;
+    this.kyc = kyc;
+    this.mails = mails;
+    this.properties = properties;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Keeps the DMN's verdict on the submission for the officer, and clears the previous round's review. */
+  @JobWorker(type = "kyc-record-risk", fetchVariables = {"submissionId", "riskDecision", "riskReasons"})
+  @Transactional
+  public Map<String, Object> recordRisk(@Variable String submissionId, @Variable String riskDecision, @Variable List<String> riskReasons) {
+    KycSubmission s = lock(submissionId);
+    s.recordRisk(riskDecision, String.join(",", riskReasons));
+    if ("MANUAL_REVIEW".equals(riskDecision) && s.getStatus() == KycStatus.CHECKING) {
+      s.inReview();
+    }
+    Map<String, Object> cleared = new HashMap<>();
+    cleared.put("reviewDecision", null);
+    cleared.put("reviewNote", null);
+    return cleared;
+  }
+
+  @JobWorker(type = "kyc-approve", fetchVariables = {"submissionId", "reviewDecision", "reviewNote"})
+  @Transactional
+  public void approve(@Variable String submissionId, @Variable(optional = true) String reviewDecision, @Variable(optional = true) String reviewNote) {
+    KycSubmission s = lock(submissionId);
+    if (s.getStatus() == KycStatus.APPROVED) {
+      return;
+    }
+    s.decide(KycStatus.APPROVED, reviewNote, reviewDecision == null ? SYSTEM : null, clock.instant());
+    AppUser user = users.findById(s.getUserId()).orElseThrow();
+    String holder = KycChecks.holderName(json, s).orElse(s.getFullName().toUpperCase(java.util.Locale.ROOT));
+    // The verified account becomes the payout account; tier 1 from this moment.
+    user.changePayoutAccount(s.getBankCode(), kyc.personalData(s).bankAccountNumber(), holder);
+    user.changeKycTier(1);
+    mails.send(user, s, "APPROVED", reviewNote);
+  }
+
+  @JobWorker(type = "kyc-reject", fetchVariables = {"submissionId", "reviewDecision", "reviewNote", "riskReasons"})
+  @Transactional
+  public void reject(@Variable String submissionId, @Variable(optional = true) String reviewDecision, @Variable(optional = true) String reviewNote,
+      @Variable(optional = true) List<String> riskReasons) {
+    KycSubmission s = lock(submissionId);
+    if (s.getStatus() == KycStatus.REJECTED) {
+      return;
+    }
+    boolean byOfficer = reviewDecision != null;
+    String note = byOfficer ? reviewNote : String.join(", ", riskReasons == null ? List.of() : riskReasons);
+    s.decide(KycStatus.REJECTED, note, byOfficer ? null : SYSTEM, clock.instant());
+    if (byOfficer) {
+      mails.send(user(s), s, "REJECTED", note);
+    } else {
+      mails.sendReasons(user(s), s, "REJECTED", riskReasons == null ? List.of() : riskReasons);
+    }
+  }
+
+  @JobWorker(type = "kyc-request-resubmission", fetchVariables = {"submissionId", "reviewNote"})
+  @Transactional
+  public void requestResubmission(@Variable String submissionId, @Variable(optional = true) String reviewNote) {
+    KycSubmission s = lock(submissionId);
+    if (s.getStatus() == KycStatus.RESUBMISSION_REQUESTED) {
+      return;
+    }
+    Instant now = clock.instant();
+    s.requestResubmission(reviewNote, null, now, now.plus(properties.resubmissionWindow()));
+    mails.send(user(s), s, "RESUBMIT", reviewNote);
+  }
+
+  @JobWorker(type = "kyc-remind-resubmission", fetchVariables = "submissionId")
+  @Transactional
+  public void remind(@Variable String submissionId) {
+    KycSubmission s = lock(submissionId);
+    if (s.getStatus() == KycStatus.RESUBMISSION_REQUESTED) {
+      mails.send(user(s), s, "REMINDER", s.getDecisionNote());
+    }
+  }
+
+  @JobWorker(type = "kyc-expire-submission", fetchVariables = "submissionId")
+  @Transactional
+  public void expire(@Variable String submissionId) {
+    KycSubmission s = lock(submissionId);
+    if (s.getStatus() != KycStatus.RESUBMISSION_REQUESTED) {
+      return;
+    }
+    s.decide(KycStatus.EXPIRED, s.getDecisionNote(), "system:resubmission-timer", clock.instant());
+    mails.send(user(s), s, "EXPIRED", null);
+  }
+
+  private AppUser user(KycSubmission s) {
+    return users.findById(s.getUserId()).orElseThrow();
+  }
+
+  private KycSubmission lock(String submissionId) {
+    return submissions.findForUpdate(UUID.fromString(submissionId)).orElseThrow(() -> new IllegalStateException("no KYC submission " + submissionId));
+  }
+}
