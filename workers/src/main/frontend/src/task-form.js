@@ -49,7 +49,8 @@ async function mount(host) {
   submit.textContent = host.dataset.submitLabel || 'Kirim';
   host.append(message, container, submit);
 
-  const form = new Form({ container });
+  // No input debounce: a quick click on submit must see what was just typed.
+  const form = new Form({ container, debounce: false });
   await form.importSchema(schema, data);
   const ids = fieldIdsByKey(schema);
 
