@@ -11,6 +11,7 @@ import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './task-form.css';
 import { csrfHeaders } from './csrf.js';
+import { localizedValidationModule } from './form-messages.js';
 
 function readJson(selector) {
   if (!selector) return {};
@@ -50,7 +51,7 @@ async function mount(host) {
   host.append(message, container, submit);
 
   // No input debounce: a quick click on submit must see what was just typed.
-  const form = new Form({ container, debounce: false });
+  const form = new Form({ container, debounce: false, additionalModules: [localizedValidationModule] });
   await form.importSchema(schema, data);
   const ids = fieldIdsByKey(schema);
 

@@ -65,6 +65,8 @@ class StaffInboxBrowserTest {
     // The form's own rules show next to the fields and nothing is sent.
     browser.findElement(By.cssSelector(".task-form-submit")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#task-form .fjs-form-field-error")));
+    assertThat(browser.findElement(By.cssSelector("#task-form .fjs-form-field-error")).getText()).isEqualTo("Wajib diisi.");
+    assertThat(Browser.consoleErrors(browser)).isEmpty();
     Browser.screenshot(browser, "inbox-02-form-errors");
 
     setJokosAccount("5551234567");
