@@ -13,7 +13,7 @@ import java.util.Set;
  *   <li>case and punctuation are ignored ("Budi S." = "BUDI S");
  *   <li>religious and academic titles are dropped (H., Hj., Dr., Ir., Drs., S.E., S.H., S.Kom., M.M., …);
  *   <li>"bin"/"binti" and the father's name after it are dropped (banks often omit them);
- *   <li>old spelling is normalized (oe→u, dj→j, tj→c) and common forms of Muhammad are one name;
+ *   <li>old spelling is normalized (oe→u, dj→j, tj→c, j/y alike) and common forms of Muhammad are one name;
  *   <li>word order does not matter; an initial matches a word with that first letter ("M. Rizky").
  * </ol>
  * MATCH when every word pairs up; PARTIAL when all words of the shorter name pair up but the longer
@@ -86,6 +86,8 @@ public final class NameMatcher {
   }
 
   private static String oldSpelling(String word) {
-    return word.replace("OE", "U").replace("DJ", "J").replace("TJ", "C");
+    // Old spelling (before 1972): oe→u, dj→j, tj→c, j→y. Old "j" and new "j" cannot be told apart,
+    // so j and y count as one letter on both sides.
+    return word.replace("OE", "U").replace("DJ", "J").replace("TJ", "C").replace("J", "Y");
   }
 }
