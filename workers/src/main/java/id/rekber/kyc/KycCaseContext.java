@@ -49,7 +49,7 @@ class KycCaseContext implements CaseContext {
   }
 
   @Override
-  @Transactional(readOnly = true)
+  @Transactional
   public Map<String, Object> model(UserTask task, AppUser viewer) {
     KycSubmission s = submissionOf(task).orElseThrow(() -> new IllegalStateException("task " + task.getJobKey() + " has no KYC submission"));
     KycService.PersonalData data = kyc.personalData(s);

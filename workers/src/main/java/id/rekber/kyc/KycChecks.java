@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * idempotent: a redelivered job computes and records the same result again.
  */
 @Component
-class KycChecks {
+public class KycChecks {
   private static final List<KycStatus> NOT_COUNTED_FOR_DUPLICATES = List.of(KycStatus.REJECTED, KycStatus.EXPIRED);
 
   private final KycSubmissionRepository submissions;

@@ -32,7 +32,7 @@ class KycDocumentController {
   }
 
   @GetMapping("/staff/kyc/documents/{id}")
-  @Transactional(readOnly = true)
+  @Transactional
   ResponseEntity<byte[]> document(@PathVariable UUID id) {
     String viewer = currentUser.get().getEmail();
     if (currentUser.roles().stream().noneMatch(r -> r.equals("compliance") || r.equals("admin"))) {

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the member gets a mail. Idempotent: a redelivered job finds the outcome already applied.
  */
 @Component
-class KycOutcomes {
+public class KycOutcomes {
   static final String SYSTEM = "system:kyc-risk";
 
   private final KycSubmissionRepository submissions;

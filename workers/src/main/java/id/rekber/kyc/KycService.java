@@ -101,7 +101,7 @@ public class KycService {
   }
 
   /** Everything we hold about the member's KYC, in full: their right of access (UU PDP art. 7). */
-  @Transactional(readOnly = true)
+  @Transactional
   public Map<String, Object> export(AppUser user) {
     Map<String, Object> export = new LinkedHashMap<>();
     export.put("email", user.getEmail());

@@ -53,9 +53,9 @@ final class KycFixtures {
   }
 
   /** A new verified member in Keycloak; their Rekber profile appears on their first request. */
-  static String newMember(String dataDir, String firstName, String lastName) {
+  static String newMember(String keycloakDir, String firstName, String lastName) {
     String email = firstName.toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8) + "@rekber.test";
-    String admin = adminToken(dataDir);
+    String admin = adminToken(keycloakDir);
     Map<String, Object> user = new LinkedHashMap<>();
     user.put("username", email);
     user.put("email", email);
@@ -72,9 +72,9 @@ final class KycFixtures {
     return email;
   }
 
-  private static String adminToken(String dataDir) {
+  private static String adminToken(String keycloakDir) {
     try {
-      String secret = Files.readString(Path.of(dataDir, "keycloak", "bootstrap-admin-client-secret")).strip();
+      String secret = Files.readString(Path.of(keycloakDir, "bootstrap-admin-client-secret")).strip();
       String form = "grant_type=client_credentials&client_id=rekber-single-node-admin&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
       HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create(SharedKeycloak.baseUrl() + "/realms/master/protocol/openid-connect/token"))
           .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
