@@ -63,6 +63,7 @@ final class KycFixtures {
     user.put("enabled", true);
     user.put("firstName", firstName);
     user.put("lastName", lastName);
+    user.put("attributes", Map.of("locale", java.util.List.of("id")));
     user.put("credentials", java.util.List.of(Map.of("type", "password", "value", ApiClient.PASSWORD, "temporary", false)));
     HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(SharedKeycloak.baseUrl() + "/admin/realms/rekber/users"))
         .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
