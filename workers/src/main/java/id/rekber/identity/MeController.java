@@ -1,5 +1,6 @@
 package id.rekber.identity;
 
+import id.rekber.kyc.PayoutAccountVerifier;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -17,10 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 class MeController {
   private final CurrentUser currentUser;
   private final AppUserRepository users;
+  private final PayoutAccountVerifier accounts;
 
-  MeController(CurrentUser currentUser, AppUserRepository users) {
+  MeController(CurrentUser currentUser, AppUserRepository users, PayoutAccountVerifier accounts) {
     this.currentUser = currentUser;
     this.users = users;
+    this.accounts = accounts;
   }
 
   @GetMapping("/api/me")
@@ -32,7 +35,10 @@ class MeController {
   @Transactional
   Profile changePayoutAccount(@Valid @RequestBody PayoutAccount request) {
     AppUser user = users.findById(currentUser.get().getId()).orElseThrow();
-    user.changePayoutAccount(request.bankCode().trim().toUpperCase(Locale.ROOT), request.accountNumber().trim(), request.accountName().trim());
+    String bank = request.bankCode().trim().toUpperCase(Locale.ROOT);
+    // Only an account in the member's own name (account inquiry + name match); the bank's spelling is kept.
+    String holder = accounts.verify(user, bank, request.accountNumber().trim(), request.accountName().trim());
+    user.changePayoutAccount(bank, request.accountNumber().trim(), holder);
     return Profile.of(user, currentUser.roles());
   }
 

@@ -87,6 +87,16 @@ class KycApprovalTest {
 
     assertThat(mailSubjects(member)).anyMatch(s -> s.contains("terverifikasi"));
     assertThat(deals.as(member).post("/api/deals", Deals.terms("SELLER", 100_000, BUDI)).status()).isEqualTo(201);
+
+    // Once verified, payouts go only to accounts in the verified name.
+    ApiClient.Response foreign = ApiClient.as(port, member).put("/api/me/payout-account", Map.of("bankCode", "BCA", "accountNumber", "1234567890", "accountName", "Andi Wijaya"));
+    assertThat(foreign.status()).isEqualTo(422);
+    assertThat(foreign.json().get("code").asText()).isEqualTo("kyc.payout-account.not-own");
+    ApiClient.Response unknown = ApiClient.as(port, member).put("/api/me/payout-account", Map.of("bankCode", "BCA", "accountNumber", KycFixtures.newAccountNumber(), "accountName", "Andi Wijaya"));
+    assertThat(unknown.json().get("code").asText()).isEqualTo("kyc.payout-account.not-found");
+    String second = KycFixtures.newAccountNumber();
+    KycFixtures.openBankAccount(port, "MANDIRI", second, "ANDI WIJAYA");
+    assertThat(ApiClient.as(port, member).put("/api/me/payout-account", Map.of("bankCode", "MANDIRI", "accountNumber", second, "accountName", "x")).status()).isEqualTo(200);
   }
 
   @Test
