@@ -32,7 +32,9 @@ class EscrowRecovery {
     this.jdbc = jdbc;
   }
 
+  // First of the recoveries: it closes the previous engine's inbox tasks, which kyc.KycRecovery (later) relies on.
   @EventListener(ApplicationReadyEvent.class)
+  @org.springframework.core.annotation.Order(0)
   void rebuildOrchestration() {
     // Tasks of the previous engine are gone with it; the new instances create them again.
     int stale = jdbc.update("UPDATE user_task SET status = 'CANCELED' WHERE status = 'OPEN'");

@@ -89,16 +89,17 @@ public class KycOutcomes {
     }
   }
 
+  /** Returns the absolute deadline {@code resubmitBy}: the model's timers count from it, also after a restart. */
   @JobWorker(type = "kyc-request-resubmission", fetchVariables = {"submissionId", "reviewNote"})
   @Transactional
-  public void requestResubmission(@Variable String submissionId, @Variable(optional = true) String reviewNote) {
+  public Map<String, Object> requestResubmission(@Variable String submissionId, @Variable(optional = true) String reviewNote) {
     KycSubmission s = lock(submissionId);
-    if (s.getStatus() == KycStatus.RESUBMISSION_REQUESTED) {
-      return;
+    if (s.getStatus() != KycStatus.RESUBMISSION_REQUESTED) {
+      Instant now = clock.instant();
+      s.requestResubmission(reviewNote, null, now, now.plus(properties.resubmissionWindow()));
+      mails.send(user(s), s, "RESUBMIT", reviewNote);
     }
-    Instant now = clock.instant();
-    s.requestResubmission(reviewNote, null, now, now.plus(properties.resubmissionWindow()));
-    mails.send(user(s), s, "RESUBMIT", reviewNote);
+    return Map.of("resubmitBy", s.getResubmitBy().toString());
   }
 
   @JobWorker(type = "kyc-remind-resubmission", fetchVariables = "submissionId")

@@ -43,6 +43,9 @@ class KycApprovalTest {
   @Autowired KycRetention retention;
   @Autowired AppUserRepository users;
   @Autowired id.rekber.inbox.UserTaskRepository taskRepository;
+  @Autowired io.camunda.client.CamundaClient client;
+  @Autowired KycRecovery recovery;
+  @Autowired KycSubmissionRepository submissions;
 
   @Test
   void cleanDataIsApprovedAutomaticallyAndTheMemberMaySellAtOnce() {
@@ -342,6 +345,29 @@ class KycApprovalTest {
     assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'KYC_EXPORT' AND actor = ?", Integer.class, member)).isEqualTo(1);
     // Someone else's data is not reachable: the export is always the caller's own.
     assertThat(ApiClient.as(port, SARI).get("/api/kyc/me/export").body()).doesNotContain(form.get("nik"));
+  }
+
+  @Test
+  void aReviewLostWithTheInMemoryEngineIsRebuiltFromPostgresql() {
+    String member = KycFixtures.newMember(keycloakDir(), "Nanda", "Putra");
+    String account = KycFixtures.newAccountNumber();
+    KycFixtures.openBankAccount(port, "BCA", account, "NANDA");
+    assertThat(KycFixtures.submit(port, member, KycFixtures.cleanForm("Nanda Putra", account), JPEG, JPEG).status()).isEqualTo(202);
+    awaitStatus(member, "IN_REVIEW");
+    JsonNode lost = awaitReviewTask(member);
+    UUID id = UUID.fromString(submissionId(member));
+
+    // What a restart of the single-node engine does: the instance is gone, its inbox task is closed.
+    client.newCancelInstanceCommand(jdbc.queryForObject("SELECT process_instance_key FROM kyc_submission WHERE id = ?", Long.class, id)).send().join();
+    jdbc.update("UPDATE user_task SET status = 'CANCELED' WHERE job_key = ?", lost.get("key").asLong());
+    recovery.resume(submissions.findById(id).orElseThrow());
+
+    JsonNode rebuilt = awaitReviewTask(member);
+    assertThat(rebuilt.get("key").asLong()).isNotEqualTo(lost.get("key").asLong());
+    assertThat(rebuilt.get("variablesJson").asText()).contains("NAME_PARTIAL_MATCH");
+    complete(rebuilt, Map.of("reviewDecision", "APPROVE"), 204);
+    assertThat(awaitStatus(member, "APPROVED").get("kycTier").asInt()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT decided_by FROM kyc_submission WHERE id = ?", String.class, id)).isEqualTo(COMPLIANCE);
   }
 
   // --- helpers ---
