@@ -65,6 +65,7 @@ class DisputeCaseContext implements CaseContext {
     model.put("entries", timeline.of(deal.getId()));
     model.put("ledgerLines", ledger.linesOf(deal.getId()));
     model.put("splittable", EscrowLedger.splittable(deal));
+    model.put("fmt", new PageFormats(id.rekber.web.Languages.supported(viewer.getLocale())));
     audit.record(new AuditEvent(clock.instant(), viewer.getEmail(), "dispute.case-viewed", "deal", deal.getId(), "VIEWED",
         null, null, "task " + task.getJobKey()));
     return model;

@@ -56,12 +56,13 @@ class DisputePageController {
   }
 
   @GetMapping("/deals/{id}/dispute")
-  String page(@PathVariable String id, Model model) throws JsonProcessingException {
+  String page(@PathVariable String id, Model model, Locale locale) throws JsonProcessingException {
     AppUser user = currentUser.get();
     Deal deal = access.visibleTo(user, id);
     PartyRole role = deal.roleOf(user.getId()).orElseThrow(() -> ApiException.forbidden("deal.not-a-party"));
     Optional<Dispute> dispute = repository.find(id);
     model.addAttribute("deal", deal);
+    model.addAttribute("fmt", new PageFormats(locale));
     model.addAttribute("role", role.name());
     model.addAttribute("dispute", dispute.orElse(null));
     model.addAttribute("entries", dispute.isPresent() ? timeline.of(id) : java.util.List.of());
@@ -128,7 +129,7 @@ class DisputePageController {
       }
       model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
     }
-    return page(id, model);
+    return page(id, model, locale);
   }
 
   private String pending(Deal deal, PartyRole role, Dispute dispute) {
