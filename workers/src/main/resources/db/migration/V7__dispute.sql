@@ -23,7 +23,7 @@ CREATE TABLE dispute (
 CREATE TABLE dispute_entry (
     id           BIGSERIAL    PRIMARY KEY,
     deal_id      VARCHAR(16)  NOT NULL REFERENCES dispute (deal_id),
-    kind         VARCHAR(20)  NOT NULL,
+    kind         VARCHAR(40)  NOT NULL,
     author       VARCHAR(200) NOT NULL,
     author_role  VARCHAR(10)  NOT NULL CHECK (author_role IN ('BUYER', 'SELLER', 'STAFF', 'SYSTEM')),
     text         TEXT,

@@ -76,9 +76,9 @@ class DisputePageController {
     };
     if (formId != null) {
       model.addAttribute("formSchema", models.formById(formId).orElseThrow().schema());
-      model.addAttribute("formData", json.writeValueAsString(Map.of(
-          "dealId", id,
-          "offerAmount", dispute.map(Dispute::offerAmount).orElse(0L))));
+      Map<String, Object> data = new java.util.HashMap<>(Map.of("dealId", id));
+      dispute.map(Dispute::offerAmount).filter(o -> "BUYER_ANSWER".equals(pending)).ifPresent(o -> data.put("offerAmount", o));
+      model.addAttribute("formData", json.writeValueAsString(data));
       model.addAttribute("submitUrl", "/deals/" + id + "/dispute/" + (formId.equals(DisputeService.SELLER_RESPONSE_FORM) ? "response" : "offer-answer"));
     }
     return "dispute/page";

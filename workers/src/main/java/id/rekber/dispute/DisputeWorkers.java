@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Service tasks of processes/dispute-mediation.bpmn, and the split of the escrow lifecycle. */
 @Component
-class DisputeWorkers {
+public class DisputeWorkers {
   private final DisputeRepository disputes;
   private final DisputeTimeline timeline;
   private final DisputeNotifications notifications;
