@@ -33,7 +33,7 @@ ensure_node() {
   if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
     return
   fi
-  echo "Node.js and npm are needed for the model linter; installing Debian's packages."
+  echo "Node.js and npm are needed for the model linter and the UI bundle; installing Debian's packages."
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
   else

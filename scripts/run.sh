@@ -7,6 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_DIR"
 
 select_jdk
+ensure_node
 echo "== Build"
 mvn -B -ntp -q -DskipTests package
 jar="$(ls workers/target/rekber-workers-*.jar | grep -v original | head -n1)"

@@ -76,7 +76,7 @@ class SecurityConfiguration {
     OidcClientInitiatedLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedLogoutSuccessHandler(clients);
     endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
     return http.authorizeHttpRequests(auth -> auth
-            .requestMatchers("/css/**", "/assets/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/css/**", "/assets/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
             .requestMatchers("/staff/**").hasAnyRole("admin", "mediator", "compliance")
             .anyRequest().authenticated())
         .oauth2Login(login -> login

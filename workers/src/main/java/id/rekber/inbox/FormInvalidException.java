@@ -3,15 +3,15 @@ package id.rekber.inbox;
 import java.util.Map;
 
 /** Submitted form values broke the form's rules; field → message code. */
-class FormInvalidException extends RuntimeException {
+public class FormInvalidException extends RuntimeException {
   private final transient Map<String, String> errors;
 
-  FormInvalidException(Map<String, String> errors) {
+  public FormInvalidException(Map<String, String> errors) {
     super("form invalid: " + errors);
     this.errors = errors;
   }
 
-  Map<String, String> errors() {
+  public Map<String, String> errors() {
     return errors;
   }
 }

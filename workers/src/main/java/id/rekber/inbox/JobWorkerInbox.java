@@ -1,34 +1,42 @@
 package id.rekber.inbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rekber.identity.AppUser;
 import id.rekber.platform.DeployedModels;
 import id.rekber.web.ApiException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
-import org.springframework.context.ApplicationEventPublisher;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The inbox over job-worker user tasks. Two staff completing one task: the first wins. */
+/**
+ * The inbox over job-worker user tasks. Every change locks the task row first, so of two staff
+ * claiming or completing one task the first wins and the second gets a conflict.
+ */
 @Service
 class JobWorkerInbox implements Inbox {
   private final UserTaskRepository tasks;
   private final DeployedModels models;
   private final FormValidator forms;
+  private final CaseContexts contexts;
   private final CamundaClient client;
   private final ApplicationEventPublisher events;
   private final ObjectMapper json;
   private final Clock clock;
 
-  JobWorkerInbox(UserTaskRepository tasks, DeployedModels models, FormValidator forms, CamundaClient client,
-      ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+  JobWorkerInbox(UserTaskRepository tasks, DeployedModels models, FormValidator forms, CaseContexts contexts,
+      CamundaClient client, ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
     this.tasks = tasks;
     this.models = models;
     this.forms = forms;
+    this.contexts = contexts;
     this.client = client;
     this.events = events;
     this.json = json;
@@ -44,42 +52,92 @@ class JobWorkerInbox implements Inbox {
   @Override
   @Transactional(readOnly = true)
   public UserTask task(long key, List<String> groups) {
-    UserTask task = tasks.findById(key).orElseThrow(() -> ApiException.notFound("task.not-found", key));
-    if (!task.isFor(groups)) {
-      throw ApiException.forbidden("task.not-your-group");
+    return visible(tasks.findById(key), key, groups);
+  }
+
+  @Override
+  @Transactional
+  public UserTask claim(long key, List<String> groups, AppUser staff) {
+    UserTask task = open(key, groups);
+    mayWorkOn(task, staff);
+    if (task.getAssignee() != null && !task.isAssignedTo(staff.getEmail())) {
+      throw ApiException.conflict("task.assigned-to-other", task.getAssignee());
     }
+    task.claim(staff.getEmail());
     return task;
   }
 
   @Override
   @Transactional
-  public void complete(long key, List<String> groups, String staffEmail, Map<String, Object> variables) {
-    UserTask task = tasks.findForUpdate(key).orElseThrow(() -> ApiException.notFound("task.not-found", key));
-    if (!task.isFor(groups)) {
-      throw ApiException.forbidden("task.not-your-group");
+  public UserTask unclaim(long key, List<String> groups, AppUser staff) {
+    UserTask task = open(key, groups);
+    if (task.getAssignee() != null && !task.isAssignedTo(staff.getEmail()) && !groups.contains("admin")) {
+      throw ApiException.conflict("task.assigned-to-other", task.getAssignee());
     }
-    if (!UserTask.OPEN.equals(task.getStatus())) {
-      throw ApiException.conflict("task.already-done", task.getCompletedBy());
+    task.unclaim();
+    return task;
+  }
+
+  @Override
+  @Transactional
+  public void complete(long key, List<String> groups, AppUser staff, Map<String, Object> variables) {
+    UserTask task = open(key, groups);
+    mayWorkOn(task, staff);
+    if (task.getAssignee() != null && !task.isAssignedTo(staff.getEmail())) {
+      throw ApiException.conflict("task.assigned-to-other", task.getAssignee());
     }
-    models.formByKey(task.getFormKey()).ifPresent(form -> {
-      Map<String, String> errors = forms.validate(form.schema(), variables);
-      if (!errors.isEmpty()) {
-        throw new FormInvalidException(errors);
-      }
-    });
+    Map<String, String> errors = new LinkedHashMap<>();
+    models.formByKey(task.getFormKey()).ifPresent(form -> errors.putAll(forms.validate(form.schema(), variables)));
+    if (errors.isEmpty()) {
+      contexts.of(task).ifPresent(c -> errors.putAll(c.validate(task, variables)));
+    }
+    if (!errors.isEmpty()) {
+      throw new FormInvalidException(errors);
+    }
     try {
       client.newCompleteCommand(key).variables(variables).send().join();
-      task.complete(staffEmail, clock.instant(), json.writeValueAsString(variables));
-      events.publishEvent(new TaskCompleted(key, task.getProcessId(), task.getElementId(), task.getProcessInstanceKey(),
-          task.getDealId(), task.getName(), staffEmail, variables));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(e);
     } catch (ClientStatusException e) {
       if (e.getStatusCode() != Status.Code.NOT_FOUND) {
         throw e;
       }
       task.cancel();
       throw ApiException.conflict("task.gone");
+    }
+    task.claim(staff.getEmail());
+    task.complete(staff.getEmail(), clock.instant(), write(variables));
+    events.publishEvent(new TaskCompleted(key, task.getProcessId(), task.getElementId(), task.getProcessInstanceKey(),
+        task.getDealId(), task.getName(), staff.getEmail(), variables));
+  }
+
+  private UserTask open(long key, List<String> groups) {
+    UserTask task = visible(tasks.findForUpdate(key), key, groups);
+    if (!task.isOpen()) {
+      throw UserTask.COMPLETED.equals(task.getStatus())
+          ? ApiException.conflict("task.already-done", task.getCompletedBy())
+          : ApiException.conflict("task.gone");
+    }
+    return task;
+  }
+
+  private static UserTask visible(java.util.Optional<UserTask> found, long key, List<String> groups) {
+    UserTask task = found.orElseThrow(() -> ApiException.notFound("task.not-found", key));
+    if (!task.isFor(groups)) {
+      throw ApiException.forbidden("task.not-your-group");
+    }
+    return task;
+  }
+
+  private void mayWorkOn(UserTask task, AppUser staff) {
+    contexts.of(task).flatMap(c -> c.refusal(task, staff)).ifPresent(code -> {
+      throw ApiException.forbidden(code);
+    });
+  }
+
+  private String write(Map<String, Object> variables) {
+    try {
+      return json.writeValueAsString(variables);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
     }
   }
 }

@@ -98,6 +98,22 @@ public class UserTask {
     this.status = CANCELED;
   }
 
+  void claim(String staffEmail) {
+    this.assignee = staffEmail;
+  }
+
+  void unclaim() {
+    this.assignee = null;
+  }
+
+  public boolean isOpen() {
+    return OPEN.equals(status);
+  }
+
+  public boolean isAssignedTo(String staffEmail) {
+    return assignee != null && assignee.equalsIgnoreCase(staffEmail);
+  }
+
   public long getJobKey() { return jobKey; }
   public String getElementId() { return elementId; }
   public String getName() { return name; }

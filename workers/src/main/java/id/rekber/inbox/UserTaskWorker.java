@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class UserTaskWorker {
   static final String TYPE = "io.camunda.zeebe:userTask";
-  private static final long THIRTY_DAYS_MS = 30L * 24 * 3600 * 1000;
+  static final long LOCK_MS = 30L * 24 * 3600 * 1000;
 
   private final UserTaskRepository tasks;
   private final DeployedModels models;
@@ -35,7 +35,7 @@ public class UserTaskWorker {
     this.clock = clock;
   }
 
-  @JobWorker(type = TYPE, autoComplete = false, timeout = THIRTY_DAYS_MS)
+  @JobWorker(type = TYPE, autoComplete = false, timeout = LOCK_MS)
   @Transactional
   public void taskCreated(ActivatedJob job) throws Exception {
     if (tasks.existsById(job.getKey())) {

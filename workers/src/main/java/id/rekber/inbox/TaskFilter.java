@@ -1,0 +1,45 @@
+package id.rekber.inbox;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a staff member narrows the inbox to: one candidate group, whose tasks (mine, unassigned or
+ * all) and free text matched against the task name, deal id and process. Most urgent first.
+ */
+public record TaskFilter(String group, String assignment, String q) {
+  public static final String MINE = "mine";
+  public static final String UNASSIGNED = "unassigned";
+
+  static final Comparator<UserTask> MOST_URGENT_FIRST =
+      Comparator.comparing(UserTask::getDueAt, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(UserTask::getCreatedAt);
+
+  public List<UserTask> apply(List<UserTask> tasks, String staffEmail) {
+    return tasks.stream()
+        .filter(t -> blank(group) || t.candidateGroups().contains(group))
+        .filter(t -> !MINE.equals(assignment) || t.isAssignedTo(staffEmail))
+        .filter(t -> !UNASSIGNED.equals(assignment) || t.getAssignee() == null)
+        .filter(this::matchesText)
+        .sorted(MOST_URGENT_FIRST)
+        .toList();
+  }
+
+  private boolean matchesText(UserTask t) {
+    if (blank(q)) {
+      return true;
+    }
+    String needle = q.trim().toLowerCase(Locale.ROOT);
+    return contains(t.getName(), needle) || contains(t.getDealId(), needle) || contains(t.getProcessId(), needle)
+        || contains(t.getAssignee(), needle);
+  }
+
+  private static boolean contains(String haystack, String needle) {
+    return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle);
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
