@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -135,10 +134,9 @@ class DisputeCaseContextTest {
     assertThat(jdbc.queryForObject("SELECT submitted FROM user_task WHERE job_key = ?", String.class, key)).contains("\"outcome\":\"SPLIT\"");
   }
 
-  /** Needs the inbox to call CaseContext.refusal/validate on completion (the lead's inbox work). */
+  /** Through the REST inbox: the split's cross-field rule holds, and nothing moves on bad input. */
   @Test
-  @Disabled("enable once the inbox's complete calls CaseContext.refusal and validate")
-  void theInboxRefusesABadSplitAndAPartyOverRest() {
+  void theInboxRefusesABadSplitOverRest() {
     Disputes disputes = new Disputes(port);
     String id = disputes.disputedDeal(SARI, BUDI, 200_000);
     disputes.respond(SARI, id, Map.of("sellerResponse", "CONTEST", "note", "Ukuran sesuai pesanan, lihat foto."));
