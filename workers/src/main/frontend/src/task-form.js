@@ -86,7 +86,7 @@ async function mount(host) {
         // form-js keeps errors per field id; putting ours there shows them next to the fields.
         form._setState({ errors: byId });
       }
-      showMessage(message, [problem.detail || problem.title || response.statusText, ...lines].join(' — '));
+      showMessage(message, [...new Set([problem.detail || problem.title || response.statusText, ...lines])].join(' — '));
     } catch (e) {
       showMessage(message, host.dataset.networkErrorLabel || 'Tidak dapat terhubung. Coba lagi.');
     } finally {

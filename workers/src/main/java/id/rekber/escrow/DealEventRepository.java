@@ -5,4 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface DealEventRepository extends JpaRepository<DealEvent, Long> {
   List<DealEvent> findByDealIdOrderByIdAsc(String dealId);
+
+  boolean existsByDealIdAndType(String dealId, String type);
 }

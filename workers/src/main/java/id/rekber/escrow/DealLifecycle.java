@@ -48,14 +48,14 @@ public class DealLifecycle {
     boolean changed =
         switch (step) {
           case INSPEKSI -> deal.getDeliveredAt() == null;
-          case SELESAI, REFUND_PAID -> deal.getCompletedAt() == null;
-          default -> step.status().map(s -> s != deal.getStatus()).orElse(true);
+          case SELESAI, REFUND_PAID, SPLIT_PAID -> deal.getCompletedAt() == null;
+          default -> step.isOnceOnly() ? !events.existsByDealIdAndType(dealId, step.name()) : step.status().map(s -> s != deal.getStatus()).orElse(true);
         };
     switch (step) {
       case DANA_DITAHAN -> deal.recordFundsHeld(now);
       case DIKIRIM -> deal.recordShipment(shipment.courier(), shipment.trackingNumber(), now, properties.deliveryFallback());
       case INSPEKSI -> deal.recordDelivery(now);
-      case SELESAI, REFUND_PAID -> deal.recordCompletion(now);
+      case SELESAI, REFUND_PAID, SPLIT_PAID -> deal.recordCompletion(now);
       default -> {}
     }
     step.status().ifPresent(status -> {

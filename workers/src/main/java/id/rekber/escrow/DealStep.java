@@ -16,12 +16,27 @@ public enum DealStep {
   SELESAI(DealStatus.SELESAI),
   DIBATALKAN(DealStatus.DIBATALKAN),
   DIKEMBALIKAN(DealStatus.DIKEMBALIKAN),
-  REFUND_PAID(null);
+  REFUND_PAID(null),
+  /** Both parts of a dispute split were paid out; the deal is done. */
+  SPLIT_PAID(DealStatus.SELESAI),
+  // Dispute stages (processes/dispute-mediation.bpmn): milestones on the timeline, status stays SENGKETA.
+  SENGKETA_TANGGAPAN_PENJUAL(null),
+  SENGKETA_JAWABAN_PEMBELI(null),
+  SENGKETA_MEDIASI(null),
+  SENGKETA_ESKALASI(null),
+  SENGKETA_RETUR(null),
+  SENGKETA_RETUR_DIKIRIM(null),
+  SENGKETA_SELESAI(null);
 
   private final DealStatus status;
 
   DealStep(DealStatus status) {
     this.status = status;
+  }
+
+  /** A milestone that happens at most once per deal, so a repeated job adds no second line. */
+  public boolean isOnceOnly() {
+    return name().startsWith("SENGKETA_");
   }
 
   public Optional<DealStatus> status() {

@@ -8,7 +8,7 @@ public final class EscrowProcess {
   public static final String AWAIT_SHIPMENT = "Gateway_AwaitShipment";
   public static final String AWAIT_DELIVERY = "Gateway_AwaitDelivery";
   public static final String AWAIT_BUYER_VERDICT = "Task_AwaitBuyerVerdict";
-  public static final String AWAIT_DISPUTE_RESOLUTION = "Event_DisputeResolved";
+  public static final String AWAIT_DISPUTE_RESOLUTION = "Task_MediateDispute";
   public static final String JOIN_REFUND = "Gateway_JoinRefund";
   public static final String PAY_OUT_TO_SELLER = "Task_PayOutToSeller";
   public static final String PAY_OUT_REFUND = "Task_PayOutRefund";

@@ -64,6 +64,9 @@ class EscrowRecovery {
             if (hasEntry(id, "RELEASE")) {
               yield payoutDone(id, "RELEASE") ? "Task_MarkDealCompleted" : EscrowProcess.PAY_OUT_TO_SELLER;
             }
+            if (hasEntry(id, "SPLIT")) {
+              yield "Gateway_SplitPayouts"; // payouts are idempotent per deal and purpose
+            }
             if (deal.getStatus() == DealStatus.SENGKETA) {
               yield EscrowProcess.AWAIT_DISPUTE_RESOLUTION;
             }

@@ -44,8 +44,12 @@ final class NextActions {
             actions.add("confirm-receipt");
           }
           actions.add("accept-goods");
+          if (d.getDeliveredAt() != null) {
+            actions.add("dispute"); // during inspection: POST /api/deals/{id}/dispute
+          }
         }
       }
+      case SENGKETA -> actions.add("dispute"); // answer, write or upload on /deals/{id}/dispute
       default -> {}
     }
     return actions;

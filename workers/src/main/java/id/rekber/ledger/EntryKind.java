@@ -4,5 +4,7 @@ public enum EntryKind {
   PAYMENT,
   RELEASE,
   REFUND,
-  PAYOUT
+  PAYOUT,
+  /** A dispute settled by splitting: part to the buyer, part to the seller, the fee to Rekber. */
+  SPLIT
 }

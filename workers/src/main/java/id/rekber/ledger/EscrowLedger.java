@@ -68,6 +68,39 @@ public class EscrowLedger {
         List.of(debit(Account.ESCROW_HELD, deal.getId(), held), credit(Account.BUYER_PAYABLE, deal.getId(), held)));
   }
 
+  /**
+   * A dispute split: the held amount less the full fee is shared between buyer and seller as
+   * decided; both parts must be positive and add up exactly (docs/ledger.md, "Split").
+   */
+  @Transactional
+  public void split(Deal deal, long toBuyer, long toSeller) {
+    if (ledger.hasEntry("split:" + deal.getId())) {
+      return;
+    }
+    long held = ledger.holding(Account.ESCROW_HELD, deal.getId());
+    if (held != deal.grossAmount()) {
+      throw new IllegalStateException("deal " + deal.getId() + " holds " + held + ", expected " + deal.grossAmount());
+    }
+    if (toBuyer <= 0 || toSeller <= 0 || toBuyer + toSeller != splittable(deal)) {
+      throw new IllegalArgumentException("split " + toBuyer + " + " + toSeller + " does not share " + splittable(deal));
+    }
+    ledger.post(
+        "split:" + deal.getId(),
+        EntryKind.SPLIT,
+        deal.getId(),
+        "Split between buyer and seller",
+        List.of(
+            debit(Account.ESCROW_HELD, deal.getId(), held),
+            credit(Account.BUYER_PAYABLE, deal.getId(), toBuyer),
+            credit(Account.SELLER_PAYABLE, deal.getId(), toSeller),
+            credit(Account.FEE_REVENUE, null, deal.getFee())));
+  }
+
+  /** What a split shares between the parties: everything the buyer paid in, less the whole fee. */
+  public static long splittable(Deal deal) {
+    return deal.grossAmount() - deal.getFee();
+  }
+
   /** A payout the provider confirmed: the payable is settled. One entry per payout. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void recordPayout(String payoutId, String dealId, Account payable, long amount) {

@@ -1,0 +1,103 @@
+package id.rekber.dispute;
+
+import id.rekber.audit.AuditEvent;
+import id.rekber.audit.AuditTrail;
+import id.rekber.escrow.Deal;
+import id.rekber.escrow.DealRepository;
+import id.rekber.identity.AppUser;
+import id.rekber.identity.AppUserRepository;
+import id.rekber.inbox.CaseContext;
+import id.rekber.inbox.UserTask;
+import id.rekber.ledger.EscrowLedger;
+import id.rekber.ledger.Ledger;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mediator's view of a dispute next to the decision form: the deal, its ledger lines and the
+ * whole timeline with evidence. A mediator or admin who is a party of the deal may not decide it.
+ */
+@Component("disputeCaseContext")
+class DisputeCaseContext implements CaseContext {
+  static final String PROCESS_ID = "dispute-mediation";
+
+  private final DealRepository deals;
+  private final DisputeRepository disputes;
+  private final DisputeTimeline timeline;
+  private final Ledger ledger;
+  private final AppUserRepository users;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  DisputeCaseContext(DealRepository deals, DisputeRepository disputes, DisputeTimeline timeline, Ledger ledger,
+      AppUserRepository users, AuditTrail audit, Clock clock) {
+    this.deals = deals;
+    this.disputes = disputes;
+    this.timeline = timeline;
+    this.ledger = ledger;
+    this.users = users;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean supports(String bpmnProcessId) {
+    return PROCESS_ID.equals(bpmnProcessId);
+  }
+
+  @Override
+  public String fragment() {
+    return "dispute/case :: panel";
+  }
+
+  @Override
+  public Map<String, Object> model(UserTask task, AppUser viewer) {
+    Deal deal = deals.findById(task.getDealId()).orElseThrow();
+    Map<String, Object> model = new HashMap<>();
+    model.put("deal", deal);
+    model.put("buyer", users.findById(deal.getBuyerId()).orElse(null));
+    model.put("seller", users.findById(deal.getSellerId()).orElse(null));
+    model.put("dispute", disputes.find(deal.getId()).orElse(null));
+    model.put("entries", timeline.of(deal.getId()));
+    model.put("ledgerLines", ledger.linesOf(deal.getId()));
+    model.put("splittable", EscrowLedger.splittable(deal));
+    model.put("fmt", new PageFormats(id.rekber.web.Languages.supported(viewer.getLocale())));
+    audit.record(new AuditEvent(clock.instant(), viewer.getEmail(), "dispute.case-viewed", "deal", deal.getId(), "VIEWED",
+        null, null, "task " + task.getJobKey()));
+    return model;
+  }
+
+  @Override
+  public Optional<String> refusal(UserTask task, AppUser staff) {
+    return deals.findById(task.getDealId())
+        .flatMap(deal -> deal.roleOf(staff.getId()))
+        .map(role -> "dispute.mediator-is-party");
+  }
+
+  /** A split shares the held amount less the fee: both parts positive, adding up exactly. */
+  @Override
+  public Map<String, String> validate(UserTask task, Map<String, Object> submitted) {
+    if (!"SPLIT".equals(String.valueOf(submitted.get("outcome")))) {
+      return Map.of();
+    }
+    long splittable = EscrowLedger.splittable(deals.findById(task.getDealId()).orElseThrow());
+    Long toBuyer = DisputeService.wholeRupiah(submitted.get("buyerAmount"));
+    Long toSeller = DisputeService.wholeRupiah(submitted.get("sellerAmount"));
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (toBuyer == null || toBuyer <= 0) {
+      errors.put("buyerAmount", "dispute.split-part-positive");
+    }
+    if (toSeller == null || toSeller <= 0) {
+      errors.put("sellerAmount", "dispute.split-part-positive");
+    }
+    if (errors.isEmpty() && toBuyer + toSeller != splittable) {
+      errors.put("buyerAmount", "dispute.split-sum");
+      errors.put("sellerAmount", "dispute.split-sum");
+    }
+    return errors;
+  }
+}

@@ -1,0 +1,89 @@
+package id.rekber.dispute;
+
+import id.rekber.audit.AuditEvent;
+import id.rekber.audit.AuditTrail;
+import id.rekber.escrow.Deal;
+import id.rekber.escrow.DealRepository;
+import id.rekber.escrow.EscrowProperties;
+import id.rekber.escrow.PartyRole;
+import id.rekber.identity.AppUser;
+import id.rekber.identity.AppUserRepository;
+import id.rekber.notification.Formats;
+import id.rekber.notification.Outbox;
+import id.rekber.web.Languages;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dispute mails through the outbox, in each party's language (templates {@code mail.dispute.*}).
+ * Arguments: {0} deal id, {1} item, {2} deadline (WIB), {3} dispute page, {4} outcome,
+ * {5} amount to the buyer, {6} amount to the seller, {7} the decision's reason.
+ */
+@Component
+class DisputeNotifications {
+  private final Outbox outbox;
+  private final DealRepository deals;
+  private final AppUserRepository users;
+  private final EscrowProperties properties;
+  private final DisputeTimeline timeline;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  DisputeNotifications(Outbox outbox, DealRepository deals, AppUserRepository users, EscrowProperties properties,
+      DisputeTimeline timeline, AuditTrail audit, Clock clock) {
+    this.outbox = outbox;
+    this.deals = deals;
+    this.users = users;
+    this.properties = properties;
+    this.timeline = timeline;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  void stageEntered(String dealId, DisputeStage stage, Instant deadline) {
+    send(dealId, "mail.dispute." + stage.name(), stage.name(), deadline, null, null, null, null);
+  }
+
+  void resolved(String dealId, String outcome, Long toBuyer, Long toSeller) {
+    send(dealId, "mail.dispute.resolved", "resolved", null, outcome, toBuyer, toSeller, null);
+  }
+
+  void decided(String dealId, long taskKey, String outcome, Long toBuyer, Long toSeller, String reason) {
+    send(dealId, "mail.dispute.decision", "decision:" + taskKey, null, outcome, toBuyer, toSeller, reason);
+  }
+
+  /** Mediators work from the inbox, where the task shows its SLA; the reminder is put on record there. */
+  void remindMediators(String dealId) {
+    if (timeline.of(dealId).stream().noneMatch(e -> e.kind().equals("SLA_REMINDER"))) {
+      timeline.add(dealId, "SLA_REMINDER", "system", "SYSTEM", null);
+      audit.record(new AuditEvent(clock.instant(), "system", "dispute.sla-reminder", "deal", dealId, "REMINDED", null, null,
+          "mediation due within " + DisputeStage.REMINDER_BEFORE_SLA));
+    }
+  }
+
+  private void send(String dealId, String template, String dedupe, Instant deadline, String outcome, Long toBuyer,
+      Long toSeller, String reason) {
+    Deal deal = deals.findById(dealId).orElseThrow();
+    for (PartyRole role : PartyRole.values()) {
+      String name = template + "." + role.name();
+      if (!outbox.hasTemplate(name) || deal.partyId(role) == null) {
+        continue;
+      }
+      AppUser user = users.findById(deal.partyId(role)).orElseThrow();
+      Locale locale = Languages.supported(user.getLocale());
+      Object[] args = {
+        dealId,
+        deal.getItemName(),
+        Formats.wib(deadline, locale),
+        properties.publicUrl() + "/deals/" + dealId + "/dispute",
+        outcome == null ? "" : outbox.text("dispute.outcome." + outcome, locale),
+        toBuyer == null ? "" : Formats.rupiah(toBuyer),
+        toSeller == null ? "" : Formats.rupiah(toSeller),
+        reason == null ? "" : reason
+      };
+      outbox.enqueue(dealId + ":dispute:" + dedupe + ":" + role.name(), dealId, user.getEmail(), locale, name, args);
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package id.rekber.dispute;
+
+import id.rekber.escrow.Deal;
+import id.rekber.escrow.DealAccess;
+import id.rekber.escrow.DealMessages;
+import id.rekber.escrow.DealRepository;
+import id.rekber.escrow.DealStatus;
+import id.rekber.escrow.PartyRole;
+import id.rekber.identity.AppUser;
+import id.rekber.inbox.FormValidator;
+import id.rekber.ledger.EscrowLedger;
+import id.rekber.platform.DeployedModels;
+import id.rekber.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What buyers and sellers do in a dispute. Each command checks the caller's role and the stage the
+ * dispute waits in, records the answer on the timeline, and tells the process by message.
+ */
+@Service
+public class DisputeService {
+  static final String SELLER_RESPONSE_FORM = "seller-response";
+  static final String OFFER_ANSWER_FORM = "offer-answer";
+  static final int MIN_REASON = 20;
+  static final int MAX_TEXT = 2000;
+
+  private final DisputeRepository disputes;
+  private final DisputeTimeline timeline;
+  private final DealAccess access;
+  private final DealRepository deals;
+  private final DealMessages messages;
+  private final DeployedModels models;
+  private final FormValidator forms;
+  private final Clock clock;
+
+  DisputeService(DisputeRepository disputes, DisputeTimeline timeline, DealAccess access, DealRepository deals, DealMessages messages,
+      DeployedModels models, FormValidator forms, Clock clock) {
+    this.disputes = disputes;
+    this.timeline = timeline;
+    this.access = access;
+    this.deals = deals;
+    this.messages = messages;
+    this.models = models;
+    this.forms = forms;
+    this.clock = clock;
+  }
+
+  /** The buyer disputes during the inspection period; the inspection timer stops with it. */
+  @Transactional
+  public void open(AppUser buyer, String dealId, String reason) {
+    as(buyer, dealId, PartyRole.BUYER);
+    // Locked so the process (which locks the deal to mark it disputed) only moves after this commits.
+    Deal deal = deals.findForUpdate(dealId).orElseThrow();
+    String text = reason == null ? "" : reason.trim();
+    if (text.length() < MIN_REASON || text.length() > MAX_TEXT) {
+      throw new FormErrors(Map.of("reason", text.length() < MIN_REASON ? "form.too-short" : "form.too-long"));
+    }
+    Instant now = clock.instant();
+    boolean inspecting = deal.getStatus() == DealStatus.DIKIRIM && deal.getDeliveredAt() != null
+        && deal.getInspectionDeadline() != null && now.isBefore(deal.getInspectionDeadline());
+    if (disputes.find(dealId).isPresent()) {
+      throw ApiException.conflict("dispute.already-open");
+    }
+    if (!inspecting) {
+      throw ApiException.conflict("dispute.not-in-inspection");
+    }
+    disputes.open(dealId, text, buyer.getEmail(), now);
+    timeline.add(dealId, "CLAIM", buyer.getEmail(), PartyRole.BUYER.name(), text);
+    messages.publish(DisputeMessages.OPENED, dealId);
+  }
+
+  /** Seller's answer within 2 days: accept a refund, offer a partial refund, or contest. */
+  @Transactional
+  public void respond(AppUser seller, String dealId, Map<String, Object> submitted) {
+    Deal deal = as(seller, dealId, PartyRole.SELLER);
+    Dispute dispute = awaiting(dealId, DisputeStage.SELLER_RESPONSE);
+    Map<String, String> errors = validate(SELLER_RESPONSE_FORM, submitted);
+    String response = String.valueOf(submitted.get("sellerResponse"));
+    Long offer = null;
+    if (errors.isEmpty() && "OFFER".equals(response)) {
+      offer = wholeRupiah(submitted.get("offerAmount"));
+      if (offer == null || offer <= 0 || offer >= EscrowLedger.splittable(deal)) {
+        errors.put("offerAmount", "dispute.offer-out-of-range");
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new FormErrors(errors);
+    }
+    disputes.sellerResponded(dealId, response, offer);
+    timeline.add(dealId, "RESPONSE_" + response, seller.getEmail(), PartyRole.SELLER.name(), text(submitted.get("note")));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("sellerResponse", response);
+    if (offer != null) {
+      variables.put("buyerAmount", offer);
+      variables.put("sellerAmount", EscrowLedger.splittable(deal) - offer);
+    }
+    messages.publish(DisputeMessages.SELLER_RESPONDED, dealId, DisputeMessages.SELLER_RESPONDED + ":" + dispute.dealId(), variables);
+  }
+
+  /** Buyer accepts or rejects the seller's offer; rejecting sends the dispute to a mediator. */
+  @Transactional
+  public void answerOffer(AppUser buyer, String dealId, Map<String, Object> submitted) {
+    as(buyer, dealId, PartyRole.BUYER);
+    awaiting(dealId, DisputeStage.BUYER_ANSWER);
+    Map<String, String> errors = validate(OFFER_ANSWER_FORM, submitted);
+    if (!errors.isEmpty()) {
+      throw new FormErrors(errors);
+    }
+    String answer = String.valueOf(submitted.get("offerAnswer"));
+    disputes.offerAnswered(dealId, answer);
+    timeline.add(dealId, "OFFER_" + answer, buyer.getEmail(), PartyRole.BUYER.name(), text(submitted.get("note")));
+    messages.publish(DisputeMessages.OFFER_ANSWERED, dealId, DisputeMessages.OFFER_ANSWERED + ":" + dealId, Map.of("offerAnswer", answer));
+  }
+
+  /** The buyer sent the goods back, with the courier's tracking number. */
+  @Transactional
+  public void returnShipped(AppUser buyer, String dealId, String courier, String tracking) {
+    as(buyer, dealId, PartyRole.BUYER);
+    awaiting(dealId, DisputeStage.RETURN_SHIPPING);
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (courier == null || courier.isBlank() || courier.length() > 60) {
+      errors.put("courier", "form.required");
+    }
+    if (tracking == null || tracking.trim().length() < 6 || tracking.length() > 60) {
+      errors.put("trackingNumber", "form.too-short");
+    }
+    if (!errors.isEmpty()) {
+      throw new FormErrors(errors);
+    }
+    disputes.returnShipped(dealId, courier.trim(), tracking.trim());
+    timeline.add(dealId, "RETURN_SHIPPED", buyer.getEmail(), PartyRole.BUYER.name(), courier.trim() + " " + tracking.trim());
+    messages.publish(DisputeMessages.RETURN_SHIPPED, dealId);
+  }
+
+  /** The seller has the goods back: the buyer is refunded. */
+  @Transactional
+  public void returnReceived(AppUser seller, String dealId) {
+    as(seller, dealId, PartyRole.SELLER);
+    awaiting(dealId, DisputeStage.RETURN_IN_TRANSIT);
+    disputes.returnReceived(dealId);
+    timeline.add(dealId, "RETURN_RECEIVED", seller.getEmail(), PartyRole.SELLER.name(), null);
+    messages.publish(DisputeMessages.RETURN_RECEIVED, dealId);
+  }
+
+  @Transactional
+  public void message(AppUser user, String dealId, String text) {
+    PartyRole role = partyOf(user, dealId);
+    openDispute(dealId);
+    String body = text == null ? "" : text.trim();
+    if (body.isEmpty() || body.length() > MAX_TEXT) {
+      throw new FormErrors(Map.of("text", body.isEmpty() ? "form.required" : "form.too-long"));
+    }
+    timeline.add(dealId, "MESSAGE", user.getEmail(), role.name(), body);
+  }
+
+  @Transactional
+  public long upload(AppUser user, String dealId, String fileName, byte[] content) {
+    PartyRole role = partyOf(user, dealId);
+    openDispute(dealId);
+    if (content.length == 0) {
+      throw new FormErrors(Map.of("file", "form.required"));
+    }
+    if (content.length > EvidenceFiles.MAX_BYTES) {
+      throw new ApiException(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "dispute.file-too-large", EvidenceFiles.MAX_BYTES / (1024 * 1024));
+    }
+    String type = EvidenceFiles.contentType(content).orElseThrow(() -> new ApiException(
+        org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE, "dispute.file-type"));
+    String name = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[^\\w.\\- ]", "_");
+    return timeline.addEvidence(dealId, user.getEmail(), role.name(), name.length() > 200 ? name.substring(0, 200) : name, type, content);
+  }
+
+  @Transactional(readOnly = true)
+  public Dispute view(AppUser user, String dealId) {
+    partyOf(user, dealId);
+    return disputes.find(dealId).orElseThrow(() -> ApiException.notFound("dispute.not-found", dealId));
+  }
+
+  private Map<String, String> validate(String formId, Map<String, Object> submitted) {
+    String schema = models.formById(formId).orElseThrow(() -> new IllegalStateException("form " + formId + " not deployed")).schema();
+    return new LinkedHashMap<>(forms.validate(schema, submitted));
+  }
+
+  private Deal as(AppUser user, String dealId, PartyRole role) {
+    Deal deal = access.visibleTo(user, dealId);
+    if (deal.roleOf(user.getId()).filter(r -> r == role).isEmpty()) {
+      throw ApiException.forbidden(role == PartyRole.SELLER ? "deal.only-seller" : "deal.only-buyer");
+    }
+    return deal;
+  }
+
+  private PartyRole partyOf(AppUser user, String dealId) {
+    Deal deal = access.visibleTo(user, dealId);
+    return deal.roleOf(user.getId()).orElseThrow(() -> ApiException.forbidden("deal.not-a-party"));
+  }
+
+  private Dispute awaiting(String dealId, DisputeStage stage) {
+    Dispute dispute = disputes.findForUpdate(dealId).orElseThrow(() -> ApiException.notFound("dispute.not-found", dealId));
+    if (!dispute.awaits(stage, clock.instant())) {
+      throw ApiException.conflict("dispute.not-awaiting", stage);
+    }
+    return dispute;
+  }
+
+  private void openDispute(String dealId) {
+    Dispute dispute = disputes.find(dealId).orElseThrow(() -> ApiException.notFound("dispute.not-found", dealId));
+    if (dispute.outcome() != null) {
+      throw ApiException.conflict("dispute.closed");
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+  }
+
+  /** Whole rupiah from a form value (a JSON number or its text); null if it is not one. */
+  static Long wholeRupiah(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      java.math.BigDecimal amount = new java.math.BigDecimal(value.toString().trim());
+      return amount.stripTrailingZeros().scale() > 0 ? null : amount.longValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
+  }
+}
