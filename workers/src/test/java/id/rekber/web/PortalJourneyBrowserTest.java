@@ -144,15 +144,21 @@ class PortalJourneyBrowserTest {
       assertThat(party.findElement(By.id("deal-diagram")).getAttribute("data-done")).contains("Task_ReleaseFunds").contains("EndEvent_DealCompleted");
       assertThat(Browser.consoleErrors(party)).isEmpty();
     }
+    scrollTo(buyer, "money");
     step(buyer, "portal-11-buyer-money-released");
+    scrollTo(seller, "money");
     step(seller, "portal-12-seller-money-released");
+    scrollTo(seller, "process");
+    step(seller, "portal-13-seller-diagram");
+    scrollTo(seller, "timeline");
+    step(seller, "portal-14-seller-timeline");
 
     seller.findElement(By.id("nav-deals")).click();
     assertThat(seller.findElement(By.id("as-seller")).getText()).contains("Jaket denim bekas ukuran L").contains("Selesai");
-    step(seller, "portal-13-seller-my-deals");
+    step(seller, "portal-15-seller-my-deals");
     seller.findElement(By.id("nav-notifications")).click();
     assertThat(seller.findElement(By.tagName("main")).getText()).contains(dealId);
-    step(seller, "portal-14-seller-notifications");
+    step(seller, "portal-16-seller-notifications");
   }
 
   @Test
@@ -207,6 +213,10 @@ class PortalJourneyBrowserTest {
       d.navigate().refresh();
       return false;
     });
+  }
+
+  private static void scrollTo(WebDriver browser, String id) {
+    ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
   }
 
   private static String ledgerText(WebDriver browser) {
