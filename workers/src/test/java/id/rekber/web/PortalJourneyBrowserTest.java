@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -60,7 +61,8 @@ class PortalJourneyBrowserTest {
     signIn(seller, SARI);
     seller.findElement(By.id("nav-new-deal")).click();
     wait(seller).until(ExpectedConditions.presenceOfElementLocated(By.id("create-deal"))).click();
-    assertThat(seller.findElement(By.id("itemName-error")).getText()).contains("Nama barang wajib diisi.");
+    assertThat(wait(seller).until(ExpectedConditions.presenceOfElementLocated(By.id("itemName-error"))).getText())
+        .contains("Nama barang wajib diisi.");
     step(seller, "portal-01-seller-form-errors");
 
     seller.findElement(By.id("itemName")).sendKeys("Jaket denim bekas ukuran L");
@@ -106,7 +108,8 @@ class PortalJourneyBrowserTest {
     seller.get(url("/deals/" + dealId));
     awaitStatus(seller, "Dana ditahan");
     seller.findElement(By.id("ship")).click();
-    assertThat(seller.findElement(By.id("courier-error")).getText()).contains("Nama kurir wajib diisi.");
+    assertThat(wait(seller).until(ExpectedConditions.presenceOfElementLocated(By.id("courier-error"))).getText())
+        .contains("Nama kurir wajib diisi.");
     seller.findElement(By.id("courier")).sendKeys("JNE");
     seller.findElement(By.id("trackingNumber")).sendKeys("JNE1234567890");
     step(seller, "portal-08-seller-ship-form");
@@ -230,7 +233,9 @@ class PortalJourneyBrowserTest {
   }
 
   private static WebDriverWait wait(WebDriver browser) {
-    return new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(300));
+    // A page being replaced after a click leaves stale elements behind for a moment.
+    return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(300))
+        .ignoring(StaleElementReferenceException.class);
   }
 
   private String url(String path) {
