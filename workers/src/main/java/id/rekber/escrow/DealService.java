@@ -66,8 +66,8 @@ public class DealService {
       throw ApiException.invalid("deal.amount-below-fee");
     }
     Instant now = clock.instant();
-    Deal deal = new Deal(DealIds.next(), terms, fee, initiator.getId(), myRole, now, now.plus(properties.acceptanceWindow()));
-    deals.saveAndFlush(deal);
+    // save merges (the id is assigned), so keep the managed copy: changes to the argument would be lost.
+    Deal deal = deals.saveAndFlush(new Deal(DealIds.next(), terms, fee, initiator.getId(), myRole, now, now.plus(properties.acceptanceWindow())));
     events.save(new DealEvent(deal.getId(), "CREATED", initiator.getEmail(), myRole.name(), now));
     deal.recordProcessInstance(orchestration.start(deal));
     return deal;

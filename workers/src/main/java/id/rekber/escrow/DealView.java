@@ -31,7 +31,7 @@ public record DealView(
   public record Deadlines(
       Instant acceptBy, Instant payBy, Instant shipBy, Instant deliveryAssumedAt, Instant inspectionEndsAt) {}
 
-  static DealView of(Deal d, java.util.UUID viewer, String viewerEmail) {
+  public static DealView of(Deal d, java.util.UUID viewer, String viewerEmail) {
     String role =
         d.roleOf(viewer).map(Enum::name).orElse(DealAccess.isInviteeEmail(d, viewerEmail) ? "INVITEE" : null);
     return new DealView(

@@ -121,4 +121,12 @@ public class AppUser {
     this.bankAccountNumber = accountNumber;
     this.bankAccountName = accountName;
   }
+
+  public void changeLocale(Locale language) {
+    this.locale = language.getLanguage();
+  }
+
+  public void changePhone(String normalizedPhone) {
+    this.phone = normalizedPhone;
+  }
 }

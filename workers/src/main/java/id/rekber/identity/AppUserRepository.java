@@ -1,5 +1,6 @@
 package id.rekber.identity;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,4 +11,6 @@ public interface AppUserRepository extends JpaRepository<AppUser, UUID> {
   Optional<AppUser> findByEmail(String email);
 
   Optional<AppUser> findByIdpSubject(String subject);
+
+  List<AppUser> findByPhone(String phone);
 }

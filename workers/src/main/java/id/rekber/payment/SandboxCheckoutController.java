@@ -18,9 +18,11 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class SandboxCheckoutController {
   private final SandboxPaymentProvider sandbox;
+  private final PaymentRepository payments;
 
-  SandboxCheckoutController(SandboxPaymentProvider sandbox) {
+  SandboxCheckoutController(SandboxPaymentProvider sandbox, PaymentRepository payments) {
     this.sandbox = sandbox;
+    this.payments = payments;
   }
 
   @GetMapping(value = "/sandbox/checkout/{orderId}", produces = MediaType.TEXT_HTML_VALUE)
@@ -50,7 +52,7 @@ class SandboxCheckoutController {
           case UNKNOWN -> "Tagihan tidak ditemukan. / Invoice not found.";
         };
     return ResponseEntity.status(result == SandboxResult.UNKNOWN ? 404 : result == SandboxResult.EXPIRED ? 409 : 200)
-        .body(html("Sandbox checkout", "<p>" + message + "</p>"));
+        .body(html("Sandbox checkout", "<p id=result>" + message + "</p>" + backToDeal(orderId)));
   }
 
   @PostMapping("/sandbox/api/orders/{orderId}/pay")
@@ -60,9 +62,16 @@ class SandboxCheckoutController {
     return ResponseEntity.status(status).body(Map.of("result", result.name()));
   }
 
+  /** Like a real provider's "finish" redirect: back to the deal the invoice belongs to. */
+  private String backToDeal(String orderId) {
+    return payments.findById(orderId)
+        .map(p -> "<p><a id=back-to-deal href='/deals/" + HtmlUtils.htmlEscape(p.getDealId()) + "'>Kembali ke transaksi / Back to the deal</a></p>")
+        .orElse("");
+  }
+
   private static String html(String title, String body) {
     return "<!doctype html><html lang=id><head><meta charset=utf-8>"
-        + "<meta name=viewport content='width=device-width,initial-scale=1'><title>" + HtmlUtils.htmlEscape(title) + "</title>"
+        + "<meta name=viewport content='width=device-width,initial-scale=1'><link rel=icon type=image/svg+xml href=/favicon.svg><title>" + HtmlUtils.htmlEscape(title) + "</title>"
         + "<style>body{font-family:sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem}"
         + ".va{font-size:1.6rem;font-weight:bold;letter-spacing:.1em}button{font-size:1.1rem;padding:.7rem 1.2rem}</style>"
         + "</head><body><h1>Sandbox</h1>" + body + "</body></html>";
