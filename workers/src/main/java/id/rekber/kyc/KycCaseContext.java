@@ -95,11 +95,26 @@ class KycCaseContext implements CaseContext {
     }
   }
 
+  /** A check's result as readable "field: value" pairs rather than raw JSON. */
+  private static Map<String, String> facts(JsonNode result) {
+    Map<String, String> facts = new java.util.LinkedHashMap<>();
+    if (!result.isObject()) {
+      facts.put("result", result.asText());
+      return facts;
+    }
+    result.fields().forEachRemaining(f -> {
+      JsonNode v = f.getValue();
+      String text = v.isArray() && v.isEmpty() ? "–" : v.isValueNode() ? v.asText() : v.toString();
+      facts.put(f.getKey(), text);
+    });
+    return facts;
+  }
+
   private List<Map<String, Object>> checks(KycSubmission s) {
     try {
       JsonNode all = s.getCheckResults() == null ? json.createObjectNode() : json.readTree(s.getCheckResults());
       List<Map<String, Object>> rows = new java.util.ArrayList<>();
-      all.fields().forEachRemaining(e -> rows.add(Map.of("name", e.getKey(), "result", e.getValue().toString())));
+      all.fields().forEachRemaining(e -> rows.add(Map.of("name", e.getKey(), "facts", facts(e.getValue()))));
       return rows;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return List.of();

@@ -99,7 +99,11 @@ class DealPages {
     try {
       deal = deals.create(user, form.getMyRole(), terms);
     } catch (ApiException e) {
-      String field = "deal.counterparty-is-self".equals(e.code()) ? "counterparty" : "price";
+      String field = switch (e.code()) {
+        case "deal.counterparty-is-self" -> "counterparty";
+        case "limit.seller-needs-kyc" -> "myRole";
+        default -> "price";
+      };
       errors.rejectValue(field, e.code(), e.args(), e.code());
       return "deals/new";
     }

@@ -182,7 +182,17 @@ class PortalJourneyBrowserTest {
     assertThat(buyer.findElement(By.id("open-dispute")).getAttribute("href")).isEqualTo(url("/deals/" + dealId + "/dispute"));
     assertThat(buyer.findElement(By.id("deal-diagram")).getAttribute("data-active")).contains("Task_AwaitBuyerVerdict");
     step(buyer, "portal-20-buyer-can-dispute");
-    // The dispute page itself comes with the dispute feature (issue 4); the lead extends this test after merging.
+
+    buyer.findElement(By.id("open-dispute")).click();
+    wait(buyer).until(ExpectedConditions.presenceOfElementLocated(By.id("reason")))
+        .sendKeys("Sepatu yang datang ukuran 40, bukan 42 seperti di iklan.");
+    step(buyer, "portal-21-dispute-reason");
+    buyer.findElement(By.cssSelector("#open-dispute button[type=submit]")).click();
+    deals.awaitStatus(BUDI, dealId, "SENGKETA");
+    buyer.get(url("/deals/" + dealId));
+    wait(buyer).until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+    assertThat(buyer.findElement(By.id("status")).getText()).isEqualTo("Sengketa");
+    step(buyer, "portal-22-deal-in-dispute");
 
     signIn(seller, SARI);
     seller.get(url("/deals/" + dealId));
