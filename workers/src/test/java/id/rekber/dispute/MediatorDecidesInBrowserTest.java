@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.rekber.support.Browser;
 import id.rekber.support.IntegrationTest;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Buyer disputes, seller contests, and a mediator splits the money from the staff inbox in a real
+ * Buyer disputes, the seller contests on the dispute page, and a mediator splits the money from the staff inbox in a real
  * Chromium: the case beside the form, a split that does not add up refused next to the fields,
  * then both parties paid their parts.
  */
@@ -46,14 +45,30 @@ class MediatorDecidesInBrowserTest {
   void aMediatorSplitsAContestedDisputeFromTheInbox() {
     Disputes disputes = new Disputes(port);
     String id = disputes.disputedDeal(SARI, BUDI, 300_000);
-    disputes.respond(SARI, id, Map.of("sellerResponse", "CONTEST", "note", "Ukuran sesuai pesanan, lihat foto."));
+
+    // The seller contests on the dispute page, on a phone, through the seller-response Camunda Form.
+    WebDriver phone = Browser.open(390, 844);
+    try {
+      signIn(phone, SARI, "/", "greeting");
+      phone.get(url("/deals/" + id + "/dispute"));
+      WebDriverWait phoneWait = new WebDriverWait(phone, Duration.ofSeconds(30));
+      phoneWait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//*[@data-task-form]//label[contains(., 'Tolak klaim')]"))).click();
+      phone.findElement(By.cssSelector("[data-task-form] textarea")).sendKeys("Ukuran sesuai pesanan, lihat foto.");
+      Browser.screenshot(phone, "mediator-00-seller-contests");
+      phone.findElement(By.cssSelector(".task-form-submit")).click();
+      disputes.awaitStage(BUDI, id, "MEDIATION");
+      assertThat(Browser.consoleErrors(phone)).isEmpty();
+    } finally {
+      phone.quit();
+    }
     disputes.awaitTask(MEDIATOR, id, "Task_MediatorDecision");
     JsonNode deal = disputes.deals.get(BUDI, id);
     long splittable = deal.get("buyerPays").asLong() - deal.get("fee").asLong();
     long toBuyer = 100_000;
     long toSeller = splittable - toBuyer;
 
-    signIn(MEDIATOR);
+    signIn(browser, MEDIATOR, "/staff/inbox", "nav-inbox");
     browser.get(url("/staff/inbox?q=" + id));
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".tasks .task-name"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.id("claim"))).click();
@@ -99,12 +114,13 @@ class MediatorDecidesInBrowserTest {
         By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(., '" + label + "')]"))).click();
   }
 
-  private void signIn(String email) {
-    browser.get(url("/staff/inbox"));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(email);
-    browser.findElement(By.id("password")).sendKeys("rekber-demo");
-    browser.findElement(By.id("kc-login")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-inbox")));
+  private void signIn(WebDriver driver, String email, String startPath, String landmarkId) {
+    WebDriverWait signInWait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    driver.get(url(startPath));
+    signInWait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(email);
+    driver.findElement(By.id("password")).sendKeys("rekber-demo");
+    driver.findElement(By.id("kc-login")).click();
+    signInWait.until(ExpectedConditions.presenceOfElementLocated(By.id(landmarkId)));
   }
 
   private String url(String path) {
