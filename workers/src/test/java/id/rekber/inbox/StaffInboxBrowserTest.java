@@ -53,7 +53,8 @@ class StaffInboxBrowserTest {
       d.get(url("/staff/inbox?q=" + dealId));
       return !d.findElements(By.cssSelector(".tasks .task-name")).isEmpty();
     });
-    assertThat(browser.findElement(By.cssSelector(".tasks li")).getText()).contains(dealId).contains("Belum diambil");
+    assertThat(browser.findElement(By.cssSelector(".tasks li")).getText()).contains(dealId).contains("Belum diambil")
+        .contains("Tinjau pembayaran keluar yang gagal");
     Browser.screenshot(browser, "inbox-01-list");
 
     browser.findElement(By.cssSelector(".tasks .task-name")).click();
