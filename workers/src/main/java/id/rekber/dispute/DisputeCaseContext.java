@@ -1,5 +1,6 @@
 package id.rekber.dispute;
 
+import id.rekber.platform.Languages;
 import id.rekber.audit.AuditEvent;
 import id.rekber.audit.AuditTrail;
 import id.rekber.escrow.Deal;
@@ -7,7 +8,7 @@ import id.rekber.escrow.DealRepository;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.AppUserRepository;
 import id.rekber.inbox.CaseContext;
-import id.rekber.inbox.UserTask;
+import id.rekber.inbox.StaffTask;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.ledger.Ledger;
 import java.time.Clock;
@@ -55,7 +56,7 @@ class DisputeCaseContext implements CaseContext {
   }
 
   @Override
-  public Map<String, Object> model(UserTask task, AppUser viewer) {
+  public Map<String, Object> model(StaffTask task, AppUser viewer) {
     Deal deal = deals.findById(task.getDealId()).orElseThrow();
     Map<String, Object> model = new HashMap<>();
     model.put("deal", deal);
@@ -65,14 +66,14 @@ class DisputeCaseContext implements CaseContext {
     model.put("entries", timeline.of(deal.getId()));
     model.put("ledgerLines", ledger.linesOf(deal.getId()));
     model.put("splittable", EscrowLedger.splittable(deal));
-    model.put("fmt", new PageFormats(id.rekber.web.Languages.supported(viewer.getLocale())));
+    model.put("fmt", new PageFormats(id.rekber.platform.Languages.supported(viewer.getLocale())));
     audit.record(new AuditEvent(clock.instant(), viewer.getEmail(), "dispute.case-viewed", "deal", deal.getId(), "VIEWED",
         null, null, "task " + task.getJobKey()));
     return model;
   }
 
   @Override
-  public Optional<String> refusal(UserTask task, AppUser staff) {
+  public Optional<String> refusal(StaffTask task, AppUser staff) {
     return deals.findById(task.getDealId())
         .flatMap(deal -> deal.roleOf(staff.getId()))
         .map(role -> "dispute.mediator-is-party");
@@ -80,7 +81,7 @@ class DisputeCaseContext implements CaseContext {
 
   /** A split shares the held amount less the fee: both parts positive, adding up exactly. */
   @Override
-  public Map<String, String> validate(UserTask task, Map<String, Object> submitted) {
+  public Map<String, String> validate(StaffTask task, Map<String, Object> submitted) {
     if (!"SPLIT".equals(String.valueOf(submitted.get("outcome")))) {
       return Map.of();
     }

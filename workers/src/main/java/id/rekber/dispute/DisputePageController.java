@@ -10,7 +10,7 @@ import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.platform.DeployedModels;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
@@ -59,7 +59,7 @@ class DisputePageController {
   String page(@PathVariable String id, Model model, Locale locale) throws JsonProcessingException {
     AppUser user = currentUser.get();
     Deal deal = access.visibleTo(user, id);
-    PartyRole role = deal.roleOf(user.getId()).orElseThrow(() -> ApiException.forbidden("deal.not-a-party"));
+    PartyRole role = deal.roleOf(user.getId()).orElseThrow(() -> Refusal.forbidden("deal.not-a-party"));
     Optional<Dispute> dispute = repository.find(id);
     model.addAttribute("deal", deal);
     model.addAttribute("fmt", new PageFormats(locale));
@@ -123,8 +123,8 @@ class DisputePageController {
       return "redirect:/deals/" + id + "/dispute";
     } catch (FormErrors e) {
       e.errors().forEach((field, code) -> model.addAttribute("error_" + field, messages.getMessage(code, null, code, locale)));
-    } catch (ApiException e) {
-      if (e.status().value() == 403 || e.status().value() == 404) {
+    } catch (Refusal e) {
+      if (e.kind() == Refusal.Kind.FORBIDDEN || e.kind() == Refusal.Kind.NOT_FOUND) {
         throw e;
       }
       model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));

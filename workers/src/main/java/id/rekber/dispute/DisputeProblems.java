@@ -1,6 +1,7 @@
 package id.rekber.dispute;
 
-import id.rekber.web.Problems;
+import id.rekber.platform.Languages;
+import id.rekber.platform.Problems;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,7 @@ class DisputeProblems {
   ResponseEntity<ProblemDetail> invalid(FormErrors e, Locale locale) {
     ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "request.invalid", locale);
     Map<String, String> fields = new LinkedHashMap<>();
-    e.errors().forEach((field, code) -> fields.put(field, messages.getMessage(code, null, code, id.rekber.web.Languages.supported(locale))));
+    e.errors().forEach((field, code) -> fields.put(field, messages.getMessage(code, null, code, id.rekber.platform.Languages.supported(locale))));
     problem.setProperty("errors", fields);
     return ResponseEntity.badRequest().body(problem);
   }

@@ -10,7 +10,7 @@ import id.rekber.identity.AppUser;
 import id.rekber.inbox.FormValidator;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.platform.DeployedModels;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -65,10 +65,10 @@ public class DisputeService {
     boolean inspecting = deal.getStatus() == DealStatus.DIKIRIM && deal.getDeliveredAt() != null
         && deal.getInspectionDeadline() != null && now.isBefore(deal.getInspectionDeadline());
     if (disputes.find(dealId).isPresent()) {
-      throw ApiException.conflict("dispute.already-open");
+      throw Refusal.conflict("dispute.already-open");
     }
     if (!inspecting) {
-      throw ApiException.conflict("dispute.not-in-inspection");
+      throw Refusal.conflict("dispute.not-in-inspection");
     }
     disputes.open(dealId, text, buyer.getEmail(), now);
     timeline.add(dealId, "CLAIM", buyer.getEmail(), PartyRole.BUYER.name(), text);
@@ -167,10 +167,9 @@ public class DisputeService {
       throw new FormErrors(Map.of("file", "form.required"));
     }
     if (content.length > EvidenceFiles.MAX_BYTES) {
-      throw new ApiException(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "dispute.file-too-large", EvidenceFiles.MAX_BYTES / (1024 * 1024));
+      throw Refusal.tooLarge("dispute.file-too-large", EvidenceFiles.MAX_BYTES / (1024 * 1024));
     }
-    String type = EvidenceFiles.contentType(content).orElseThrow(() -> new ApiException(
-        org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE, "dispute.file-type"));
+    String type = EvidenceFiles.contentType(content).orElseThrow(() -> Refusal.unsupportedType("dispute.file-type"));
     String name = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[^\\w.\\- ]", "_");
     return timeline.addEvidence(dealId, user.getEmail(), role.name(), name.length() > 200 ? name.substring(0, 200) : name, type, content);
   }
@@ -178,7 +177,7 @@ public class DisputeService {
   @Transactional(readOnly = true)
   public Dispute view(AppUser user, String dealId) {
     partyOf(user, dealId);
-    return disputes.find(dealId).orElseThrow(() -> ApiException.notFound("dispute.not-found", dealId));
+    return disputes.find(dealId).orElseThrow(() -> Refusal.notFound("dispute.not-found", dealId));
   }
 
   private Map<String, String> validate(String formId, Map<String, Object> submitted) {
@@ -189,28 +188,28 @@ public class DisputeService {
   private Deal as(AppUser user, String dealId, PartyRole role) {
     Deal deal = access.visibleTo(user, dealId);
     if (deal.roleOf(user.getId()).filter(r -> r == role).isEmpty()) {
-      throw ApiException.forbidden(role == PartyRole.SELLER ? "deal.only-seller" : "deal.only-buyer");
+      throw Refusal.forbidden(role == PartyRole.SELLER ? "deal.only-seller" : "deal.only-buyer");
     }
     return deal;
   }
 
   private PartyRole partyOf(AppUser user, String dealId) {
     Deal deal = access.visibleTo(user, dealId);
-    return deal.roleOf(user.getId()).orElseThrow(() -> ApiException.forbidden("deal.not-a-party"));
+    return deal.roleOf(user.getId()).orElseThrow(() -> Refusal.forbidden("deal.not-a-party"));
   }
 
   private Dispute awaiting(String dealId, DisputeStage stage) {
-    Dispute dispute = disputes.findForUpdate(dealId).orElseThrow(() -> ApiException.notFound("dispute.not-found", dealId));
+    Dispute dispute = disputes.findForUpdate(dealId).orElseThrow(() -> Refusal.notFound("dispute.not-found", dealId));
     if (!dispute.awaits(stage, clock.instant())) {
-      throw ApiException.conflict("dispute.not-awaiting", stage);
+      throw Refusal.conflict("dispute.not-awaiting", stage);
     }
     return dispute;
   }
 
   private void openDispute(String dealId) {
-    Dispute dispute = disputes.find(dealId).orElseThrow(() -> ApiException.notFound("dispute.not-found", dealId));
+    Dispute dispute = disputes.find(dealId).orElseThrow(() -> Refusal.notFound("dispute.not-found", dealId));
     if (dispute.outcome() != null) {
-      throw ApiException.conflict("dispute.closed");
+      throw Refusal.conflict("dispute.closed");
     }
   }
 

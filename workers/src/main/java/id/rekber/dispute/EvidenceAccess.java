@@ -3,9 +3,8 @@ package id.rekber.dispute;
 import id.rekber.escrow.Deal;
 import id.rekber.escrow.DealRepository;
 import id.rekber.identity.AppUser;
-import java.util.Arrays;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import id.rekber.inbox.OpenTasks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,11 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 class EvidenceAccess {
   private final DealRepository deals;
-  private final JdbcTemplate jdbc;
+  private final OpenTasks tasks;
 
-  EvidenceAccess(DealRepository deals, JdbcTemplate jdbc) {
+  EvidenceAccess(DealRepository deals, OpenTasks tasks) {
     this.deals = deals;
-    this.jdbc = jdbc;
+    this.tasks = tasks;
   }
 
   boolean mayRead(AppUser user, List<String> roles, String dealId) {
@@ -30,12 +29,6 @@ class EvidenceAccess {
     if (deal.roleOf(user.getId()).isPresent()) {
       return true;
     }
-    List<String> groups =
-        jdbc.queryForList("SELECT candidate_groups FROM user_task WHERE process_id = ? AND deal_id = ?", String.class,
-            DisputeCaseContext.PROCESS_ID, dealId);
-    return groups.stream()
-        .filter(g -> g != null)
-        .flatMap(g -> Arrays.stream(g.split(",")).map(String::trim))
-        .anyMatch(roles::contains);
+    return tasks.offeredTo(DisputeCaseContext.PROCESS_ID, dealId, roles);
   }
 }

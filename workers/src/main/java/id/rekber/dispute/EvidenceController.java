@@ -4,7 +4,7 @@ import id.rekber.audit.AuditEvent;
 import id.rekber.audit.AuditTrail;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.time.Clock;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -47,9 +47,9 @@ class EvidenceController {
   ResponseEntity<byte[]> read(@PathVariable String dealId, @PathVariable long entryId) {
     AppUser user = currentUser.get();
     if (!access.mayRead(user, currentUser.roles(), dealId)) {
-      throw ApiException.forbidden("dispute.evidence-forbidden");
+      throw Refusal.forbidden("dispute.evidence-forbidden");
     }
-    DisputeTimeline.Evidence file = timeline.evidence(dealId, entryId).orElseThrow(() -> ApiException.notFound("dispute.evidence-not-found"));
+    DisputeTimeline.Evidence file = timeline.evidence(dealId, entryId).orElseThrow(() -> Refusal.notFound("dispute.evidence-not-found"));
     audit.record(new AuditEvent(clock.instant(), user.getEmail(), "dispute.evidence-read", "deal", dealId, "READ", 200, null,
         "evidence " + entryId));
     return ResponseEntity.ok()

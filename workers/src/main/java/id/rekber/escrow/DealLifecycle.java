@@ -1,7 +1,7 @@
 package id.rekber.escrow;
 
 import id.rekber.platform.AfterCommit;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -113,7 +113,7 @@ public class DealLifecycle {
   }
 
   private Deal lock(String dealId) {
-    return deals.findForUpdate(dealId).orElseThrow(() -> ApiException.notFound("deal.not-found", dealId));
+    return deals.findForUpdate(dealId).orElseThrow(() -> Refusal.notFound("deal.not-found", dealId));
   }
 
   /** Courier and tracking number the seller entered, carried by the GoodsShipped message. */

@@ -4,7 +4,7 @@ import id.rekber.identity.AppUser;
 import id.rekber.identity.AppUserRepository;
 import id.rekber.notification.Formats;
 import id.rekber.notification.Outbox;
-import id.rekber.web.Languages;
+import id.rekber.platform.Languages;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;

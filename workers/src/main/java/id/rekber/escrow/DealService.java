@@ -1,9 +1,8 @@
 package id.rekber.escrow;
 
 import id.rekber.identity.AppUser;
-import id.rekber.kyc.TierLimits;
 import id.rekber.notification.Formats;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +23,7 @@ public class DealService {
   private final DealMessages messages;
   private final EscrowOrchestration orchestration;
   private final EscrowProperties properties;
-  private final TierLimits limits;
+  private final BuyingLimits limits;
   private final Clock clock;
 
   DealService(
@@ -35,7 +34,7 @@ public class DealService {
       DealMessages messages,
       EscrowOrchestration orchestration,
       EscrowProperties properties,
-      TierLimits limits,
+      BuyingLimits limits,
       Clock clock) {
     this.deals = deals;
     this.events = events;
@@ -51,10 +50,10 @@ public class DealService {
   @Transactional
   public Deal create(AppUser initiator, PartyRole myRole, DealTerms terms) {
     if (terms.feeBase() > properties.maxDealAmount()) {
-      throw ApiException.invalid("deal.amount-over-limit", Formats.rupiah(properties.maxDealAmount()));
+      throw Refusal.invalid("deal.amount-over-limit", Formats.rupiah(properties.maxDealAmount()));
     }
     if (terms.counterpartyEmail().trim().equalsIgnoreCase(initiator.getEmail())) {
-      throw ApiException.invalid("deal.counterparty-is-self");
+      throw Refusal.invalid("deal.counterparty-is-self");
     }
     if (myRole == PartyRole.SELLER) {
       limits.checkCanSell(initiator);
@@ -63,7 +62,7 @@ public class DealService {
     }
     FeeQuote fee = fees.quote(terms.feeBase(), terms.feePayer());
     if (fee.sellerFee() >= terms.feeBase()) {
-      throw ApiException.invalid("deal.amount-below-fee");
+      throw Refusal.invalid("deal.amount-below-fee");
     }
     Instant now = clock.instant();
     // save merges (the id is assigned), so keep the managed copy: changes to the argument would be lost.
@@ -100,8 +99,8 @@ public class DealService {
     }
     if (!DealAccess.isInvitee(user, deal)) {
       throw deal.getStatus() == DealStatus.MENUNGGU_PERSETUJUAN
-          ? ApiException.forbidden("deal.only-counterparty")
-          : ApiException.conflict("deal.wrong-state", deal.getStatus());
+          ? Refusal.forbidden("deal.only-counterparty")
+          : Refusal.conflict("deal.wrong-state", deal.getStatus());
     }
     if (deal.getInitiatorRole() == PartyRole.BUYER) {
       limits.checkCanSell(user);
@@ -120,8 +119,8 @@ public class DealService {
     Deal deal = lockVisible(user, dealId);
     if (!DealAccess.isInvitee(user, deal)) {
       throw deal.getStatus() == DealStatus.MENUNGGU_PERSETUJUAN
-          ? ApiException.forbidden("deal.only-counterparty")
-          : ApiException.conflict("deal.wrong-state", deal.getStatus());
+          ? Refusal.forbidden("deal.only-counterparty")
+          : Refusal.conflict("deal.wrong-state", deal.getStatus());
     }
     record(deal, "DECLINED", user);
     messages.publish(DealMessages.DEAL_DECLINED, dealId);
@@ -136,7 +135,7 @@ public class DealService {
   @Transactional
   public Deal cancel(AppUser user, String dealId) {
     Deal deal = lockVisible(user, dealId);
-    PartyRole role = deal.roleOf(user.getId()).orElseThrow(() -> ApiException.forbidden("deal.only-counterparty"));
+    PartyRole role = deal.roleOf(user.getId()).orElseThrow(() -> Refusal.forbidden("deal.only-counterparty"));
     switch (deal.getStatus()) {
       case MENUNGGU_PERSETUJUAN, MENUNGGU_PEMBAYARAN -> {
         record(deal, "CANCELLED", user);
@@ -150,7 +149,7 @@ public class DealService {
           messages.publish(DealMessages.CANCELLATION_AGREED, dealId);
         }
       }
-      default -> throw ApiException.conflict("deal.wrong-state", deal.getStatus());
+      default -> throw Refusal.conflict("deal.wrong-state", deal.getStatus());
     }
     return deal;
   }
@@ -171,7 +170,7 @@ public class DealService {
   public Deal confirmReceipt(AppUser user, String dealId) {
     Deal deal = lockAs(user, dealId, PartyRole.BUYER, DealStatus.DIKIRIM);
     if (deal.getDeliveredAt() != null) {
-      throw ApiException.conflict("deal.already-delivered");
+      throw Refusal.conflict("deal.already-delivered");
     }
     record(deal, "RECEIPT_CONFIRMED", user);
     messages.publish(DealMessages.GOODS_DELIVERED, dealId);
@@ -193,10 +192,10 @@ public class DealService {
   private Deal lockAs(AppUser user, String dealId, PartyRole role, DealStatus expected) {
     Deal deal = lockVisible(user, dealId);
     if (deal.roleOf(user.getId()).filter(r -> r == role).isEmpty()) {
-      throw ApiException.forbidden(role == PartyRole.SELLER ? "deal.only-seller" : "deal.only-buyer");
+      throw Refusal.forbidden(role == PartyRole.SELLER ? "deal.only-seller" : "deal.only-buyer");
     }
     if (deal.getStatus() != expected) {
-      throw ApiException.conflict("deal.wrong-state", deal.getStatus());
+      throw Refusal.conflict("deal.wrong-state", deal.getStatus());
     }
     return deal;
   }

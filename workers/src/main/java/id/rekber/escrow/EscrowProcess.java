@@ -12,6 +12,11 @@ public final class EscrowProcess {
   public static final String JOIN_REFUND = "Gateway_JoinRefund";
   public static final String PAY_OUT_TO_SELLER = "Task_PayOutToSeller";
   public static final String PAY_OUT_REFUND = "Task_PayOutRefund";
+  public static final String CREATE_PAYMENT_INVOICE = "Task_CreatePaymentInvoice";
+  public static final String MARK_FUNDS_HELD = "Task_MarkFundsHeld";
+  public static final String MARK_DEAL_COMPLETED = "Task_MarkDealCompleted";
+  public static final String MARK_REFUND_PAID = "Task_MarkRefundPaid";
+  public static final String SPLIT_PAYOUTS = "Gateway_SplitPayouts";
 
   private EscrowProcess() {}
 }

@@ -1,5 +1,6 @@
 package id.rekber.identity;
 
+import id.rekber.privacy.EncryptedText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -39,7 +40,7 @@ public class AppUser {
 
   // Personal data: encrypted at rest, shown masked (docs/personal-data.md).
   @Column(name = "bank_account_number")
-  @jakarta.persistence.Convert(converter = id.rekber.kyc.EncryptedText.class)
+  @jakarta.persistence.Convert(converter = id.rekber.privacy.EncryptedText.class)
   private String bankAccountNumber;
 
   @Column(name = "bank_account_name")

@@ -1,6 +1,6 @@
 package id.rekber.identity;
 
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -22,7 +22,7 @@ public class CurrentUser {
   public AppUser get() {
     SignedInUser signedIn = signedIn();
     if (signedIn.email() == null || !signedIn.emailVerified()) {
-      throw ApiException.forbidden("auth.email-not-verified");
+      throw Refusal.forbidden("auth.email-not-verified");
     }
     return provisioning.profileOf(signedIn);
   }
@@ -47,6 +47,6 @@ public class CurrentUser {
               .toList();
       return KeycloakClaims.user(oidc.getClaims(), roles);
     }
-    throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.required");
+    throw Refusal.unauthenticated("auth.required");
   }
 }

@@ -1,6 +1,6 @@
 package id.rekber.identity;
 
-import id.rekber.web.Languages;
+import id.rekber.platform.Languages;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;

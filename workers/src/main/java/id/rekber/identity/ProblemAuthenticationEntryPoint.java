@@ -1,8 +1,8 @@
 package id.rekber.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.rekber.web.Languages;
-import id.rekber.web.Problems;
+import id.rekber.platform.Languages;
+import id.rekber.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

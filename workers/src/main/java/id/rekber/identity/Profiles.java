@@ -1,6 +1,6 @@
 package id.rekber.identity;
 
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public class Profiles {
   public AppUser changePhone(UUID userId, String normalizedPhone) {
     AppUser user = users.findById(userId).orElseThrow();
     if (normalizedPhone != null && users.findByPhone(normalizedPhone).stream().anyMatch(u -> !u.getId().equals(userId))) {
-      throw ApiException.conflict("profile.phone-taken");
+      throw Refusal.conflict("profile.phone-taken");
     }
     user.changePhone(normalizedPhone);
     return user;

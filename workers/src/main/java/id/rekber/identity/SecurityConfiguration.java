@@ -3,6 +3,8 @@ package id.rekber.identity;
 import id.rekber.audit.AuditFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import id.rekber.platform.SingleNode;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,10 +36,16 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/api/webhooks/**", "/sandbox/**", "/v3/api-docs/**", "/actuator/health/**")
+  SecurityFilterChain publicEndpoints(HttpSecurity http, Environment environment) throws Exception {
+    // The sandbox stands in for a provider's own site and exists only in single-node mode; in
+    // cluster mode its paths fall through to the authenticated chains (and answer 404 there).
+    String[] open =
+        SingleNode.isActive(environment)
+            ? new String[] {"/api/webhooks/**", "/sandbox/**", "/v3/api-docs/**", "/actuator/health/**"}
+            : new String[] {"/api/webhooks/**", "/v3/api-docs/**", "/actuator/health/**"};
+    return http.securityMatcher(open)
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-        // Callbacks are authenticated by their signature; the sandbox stands in for a provider's site.
+        // Callbacks are authenticated by their signature.
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();

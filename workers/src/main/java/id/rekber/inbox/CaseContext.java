@@ -16,18 +16,18 @@ public interface CaseContext {
 
   /**
    * Thymeleaf fragment rendered beside the form, e.g. {@code "dispute/case :: panel"}. The fragment
-   * reads the attributes returned by {@link #model}, plus {@code task} (the {@link UserTask}).
+   * reads the attributes returned by {@link #model}, plus {@code task} (the {@link StaffTask}).
    */
   String fragment();
 
   /** Model attributes for the fragment. Full personal data shown here must be audited by the implementation. */
-  Map<String, Object> model(UserTask task, AppUser viewer);
+  Map<String, Object> model(StaffTask task, AppUser viewer);
 
   /**
    * Why this staff member may not claim or complete the task (a message code such as
    * {@code "dispute.mediator-is-party"}), or empty if they may.
    */
-  default Optional<String> refusal(UserTask task, AppUser staff) {
+  default Optional<String> refusal(StaffTask task, AppUser staff) {
     return Optional.empty();
   }
 
@@ -36,7 +36,7 @@ public interface CaseContext {
    * the form's own rules and before the engine hears of it. Returns field key → message code; empty
    * when the submission is acceptable.
    */
-  default Map<String, String> validate(UserTask task, Map<String, Object> submitted) {
+  default Map<String, String> validate(StaffTask task, Map<String, Object> submitted) {
     return Map.of();
   }
 }

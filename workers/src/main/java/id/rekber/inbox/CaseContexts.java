@@ -13,7 +13,7 @@ public class CaseContexts {
     this.contexts = contexts;
   }
 
-  public Optional<CaseContext> of(UserTask task) {
+  public Optional<CaseContext> of(StaffTask task) {
     return contexts.stream().filter(c -> c.supports(task.getProcessId())).findFirst();
   }
 }

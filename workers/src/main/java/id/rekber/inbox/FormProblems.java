@@ -1,6 +1,6 @@
 package id.rekber.inbox;
 
-import id.rekber.web.Problems;
+import id.rekber.platform.Problems;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -11,13 +11,13 @@ import java.util.Map;
  * groups. Claiming assigns the task to one staff member; only they (or an admin) may complete it.
  */
 public interface Inbox {
-  List<UserTask> openTasks(List<String> groups);
+  List<StaffTask> openTasks(List<String> groups);
 
-  UserTask task(long key, List<String> groups);
+  StaffTask task(long key, List<String> groups);
 
-  UserTask claim(long key, List<String> groups, AppUser staff);
+  StaffTask claim(long key, List<String> groups, AppUser staff);
 
-  UserTask unclaim(long key, List<String> groups, AppUser staff);
+  StaffTask unclaim(long key, List<String> groups, AppUser staff);
 
   void complete(long key, List<String> groups, AppUser staff, Map<String, Object> variables);
 }

@@ -33,7 +33,7 @@ class InboxController {
   @GetMapping("/api/inbox/tasks")
   List<TaskView> open(@RequestParam(required = false) String group, @RequestParam(required = false) String assignment,
       @RequestParam(required = false) String q) {
-    List<UserTask> tasks = inbox.openTasks(currentUser.roles());
+    List<StaffTask> tasks = inbox.openTasks(currentUser.roles());
     return new TaskFilter(group, assignment, q).apply(tasks, currentUser.get().getEmail()).stream().map(this::view).toList();
   }
 
@@ -59,7 +59,7 @@ class InboxController {
     return ResponseEntity.noContent().build();
   }
 
-  private TaskView view(UserTask t) {
+  private TaskView view(StaffTask t) {
     String formId = models.formByKey(t.getFormKey()).map(DeployedModels.Form::id).orElse(null);
     return new TaskView(t.getJobKey(), t.getName(), t.getElementId(), t.getProcessId(), t.candidateGroups(), formId,
         t.getDueAt(), Sla.of(t.getDueAt(), clock.instant()), t.getAssignee(), t.getDealId(), t.getStatus(), t.getCreatedAt(),

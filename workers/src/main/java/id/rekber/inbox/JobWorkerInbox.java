@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekber.identity.AppUser;
 import id.rekber.platform.DeployedModels;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
@@ -45,37 +45,37 @@ class JobWorkerInbox implements Inbox {
 
   @Override
   @Transactional(readOnly = true)
-  public List<UserTask> openTasks(List<String> groups) {
-    return tasks.findByStatusOrderByCreatedAtAsc(UserTask.OPEN).stream().filter(t -> t.isFor(groups)).toList();
+  public List<StaffTask> openTasks(List<String> groups) {
+    return tasks.findByStatusOrderByCreatedAtAsc(UserTask.OPEN).stream().filter(t -> t.isFor(groups)).map(UserTask::view).toList();
   }
 
   @Override
   @Transactional(readOnly = true)
-  public UserTask task(long key, List<String> groups) {
-    return visible(tasks.findById(key), key, groups);
+  public StaffTask task(long key, List<String> groups) {
+    return visible(tasks.findById(key), key, groups).view();
   }
 
   @Override
   @Transactional
-  public UserTask claim(long key, List<String> groups, AppUser staff) {
+  public StaffTask claim(long key, List<String> groups, AppUser staff) {
     UserTask task = open(key, groups);
     mayWorkOn(task, staff);
     if (task.getAssignee() != null && !task.isAssignedTo(staff.getEmail())) {
-      throw ApiException.conflict("task.assigned-to-other", task.getAssignee());
+      throw Refusal.conflict("task.assigned-to-other", task.getAssignee());
     }
     task.claim(staff.getEmail());
-    return task;
+    return task.view();
   }
 
   @Override
   @Transactional
-  public UserTask unclaim(long key, List<String> groups, AppUser staff) {
+  public StaffTask unclaim(long key, List<String> groups, AppUser staff) {
     UserTask task = open(key, groups);
     if (task.getAssignee() != null && !task.isAssignedTo(staff.getEmail()) && !groups.contains("admin")) {
-      throw ApiException.conflict("task.assigned-to-other", task.getAssignee());
+      throw Refusal.conflict("task.assigned-to-other", task.getAssignee());
     }
     task.unclaim();
-    return task;
+    return task.view();
   }
 
   @Override
@@ -84,12 +84,13 @@ class JobWorkerInbox implements Inbox {
     UserTask task = open(key, groups);
     mayWorkOn(task, staff);
     if (task.getAssignee() != null && !task.isAssignedTo(staff.getEmail())) {
-      throw ApiException.conflict("task.assigned-to-other", task.getAssignee());
+      throw Refusal.conflict("task.assigned-to-other", task.getAssignee());
     }
     Map<String, String> errors = new LinkedHashMap<>();
     models.formByKey(task.getFormKey()).ifPresent(form -> errors.putAll(forms.validate(form.schema(), variables)));
     if (errors.isEmpty()) {
-      contexts.of(task).ifPresent(c -> errors.putAll(c.validate(task, variables)));
+      StaffTask view = task.view();
+      contexts.of(view).ifPresent(c -> errors.putAll(c.validate(view, variables)));
     }
     if (!errors.isEmpty()) {
       throw new FormInvalidException(errors);
@@ -101,7 +102,7 @@ class JobWorkerInbox implements Inbox {
         throw e;
       }
       task.cancel();
-      throw ApiException.conflict("task.gone");
+      throw Refusal.conflict("task.gone");
     }
     task.claim(staff.getEmail());
     task.complete(staff.getEmail(), clock.instant(), write(variables));
@@ -113,23 +114,24 @@ class JobWorkerInbox implements Inbox {
     UserTask task = visible(tasks.findForUpdate(key), key, groups);
     if (!task.isOpen()) {
       throw UserTask.COMPLETED.equals(task.getStatus())
-          ? ApiException.conflict("task.already-done", task.getCompletedBy())
-          : ApiException.conflict("task.gone");
+          ? Refusal.conflict("task.already-done", task.getCompletedBy())
+          : Refusal.conflict("task.gone");
     }
     return task;
   }
 
   private static UserTask visible(java.util.Optional<UserTask> found, long key, List<String> groups) {
-    UserTask task = found.orElseThrow(() -> ApiException.notFound("task.not-found", key));
+    UserTask task = found.orElseThrow(() -> Refusal.notFound("task.not-found", key));
     if (!task.isFor(groups)) {
-      throw ApiException.forbidden("task.not-your-group");
+      throw Refusal.forbidden("task.not-your-group");
     }
     return task;
   }
 
   private void mayWorkOn(UserTask task, AppUser staff) {
-    contexts.of(task).flatMap(c -> c.refusal(task, staff)).ifPresent(code -> {
-      throw ApiException.forbidden(code);
+    StaffTask view = task.view();
+    contexts.of(view).flatMap(c -> c.refusal(view, staff)).ifPresent(code -> {
+      throw Refusal.forbidden(code);
     });
   }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
 import id.rekber.platform.DeployedModels;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ class StaffInboxPages {
     AppUser staff = currentUser.get();
     List<String> roles = currentUser.roles();
     TaskFilter filter = new TaskFilter(group, assignment, q);
-    List<UserTask> open = inbox.openTasks(roles);
+    List<StaffTask> open = inbox.openTasks(roles);
     model.addAttribute("me", staff);
     model.addAttribute("groups", STAFF_GROUPS.stream().filter(roles::contains).toList());
     model.addAttribute("filter", filter);
@@ -64,7 +64,7 @@ class StaffInboxPages {
   @GetMapping("/staff/tasks/{key}")
   String task(@PathVariable long key, Model model) throws Exception {
     AppUser staff = currentUser.get();
-    UserTask task = inbox.task(key, currentUser.roles());
+    StaffTask task = inbox.task(key, currentUser.roles());
     CaseContext context = contexts.of(task).orElse(null);
     model.addAttribute("me", staff);
     model.addAttribute("task", task);
@@ -116,7 +116,7 @@ class StaffInboxPages {
     try {
       action.run();
       redirect.addFlashAttribute("notice", done);
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       redirect.addFlashAttribute("problem", e.code());
       redirect.addFlashAttribute("problemArgs", e.args());
     }

@@ -12,11 +12,11 @@ public record TaskFilter(String group, String assignment, String q) {
   public static final String MINE = "mine";
   public static final String UNASSIGNED = "unassigned";
 
-  static final Comparator<UserTask> MOST_URGENT_FIRST =
-      Comparator.comparing(UserTask::getDueAt, Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(UserTask::getCreatedAt);
+  static final Comparator<StaffTask> MOST_URGENT_FIRST =
+      Comparator.comparing(StaffTask::getDueAt, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(StaffTask::getCreatedAt);
 
-  public List<UserTask> apply(List<UserTask> tasks, String staffEmail) {
+  public List<StaffTask> apply(List<StaffTask> tasks, String staffEmail) {
     return tasks.stream()
         .filter(t -> blank(group) || t.candidateGroups().contains(group))
         .filter(t -> !MINE.equals(assignment) || t.isAssignedTo(staffEmail))
@@ -26,7 +26,7 @@ public record TaskFilter(String group, String assignment, String q) {
         .toList();
   }
 
-  private boolean matchesText(UserTask t) {
+  private boolean matchesText(StaffTask t) {
     if (blank(q)) {
       return true;
     }

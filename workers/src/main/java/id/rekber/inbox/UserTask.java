@@ -12,10 +12,10 @@ import java.util.List;
 /** A human task of the embedded engine, as the inbox shows it. */
 @Entity
 @Table(name = "user_task")
-public class UserTask {
-  public static final String OPEN = "OPEN";
-  public static final String COMPLETED = "COMPLETED";
-  public static final String CANCELED = "CANCELED";
+class UserTask {
+  static final String OPEN = StaffTask.OPEN;
+  static final String COMPLETED = StaffTask.COMPLETED;
+  static final String CANCELED = StaffTask.CANCELED;
 
   @Id
   @Column(name = "job_key")
@@ -128,4 +128,9 @@ public class UserTask {
   public String getCompletedBy() { return completedBy; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getCompletedAt() { return completedAt; }
+
+  StaffTask view() {
+    return new StaffTask(jobKey, elementId, name, processId, processInstanceKey, candidateGroups(), formKey, dueAt, dealId, variables,
+        status, assignee, completedBy, createdAt, completedAt);
+  }
 }

@@ -1,8 +1,10 @@
 package id.rekber.kyc;
 
+import id.rekber.privacy.Masking;
+import id.rekber.privacy.PersonalDataCipher;
 import id.rekber.audit.AuditEvent;
 import id.rekber.audit.AuditTrail;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,22 +49,22 @@ public class Blocklist {
     String masked;
     if (BANK_ACCOUNT.equals(kind)) {
       if (bankCode == null || !bankCode.trim().matches("[A-Za-z]{2,20}") || value == null || !value.trim().matches("\\d{6,20}")) {
-        throw ApiException.invalid("blocklist.bank-account.invalid");
+        throw Refusal.invalid("blocklist.bank-account.invalid");
       }
       index = cipher.blindIndex(bankKey(bankCode.trim(), value.trim()));
       masked = bankCode.trim().toUpperCase(Locale.ROOT) + " " + Masking.account(value.trim());
     } else if (PHONE.equals(kind)) {
       String phone = value == null ? null : KycFormReader.phone(value.trim());
       if (phone == null) {
-        throw ApiException.invalid("blocklist.phone.invalid");
+        throw Refusal.invalid("blocklist.phone.invalid");
       }
       index = cipher.blindIndex(phoneKey(phone));
       masked = Masking.phone(phone);
     } else {
-      throw ApiException.invalid("blocklist.kind.invalid");
+      throw Refusal.invalid("blocklist.kind.invalid");
     }
     if (reason == null || reason.isBlank() || reason.length() > 300) {
-      throw ApiException.invalid("blocklist.reason.required");
+      throw Refusal.invalid("blocklist.reason.required");
     }
     Instant now = clock.instant();
     int added =
@@ -71,7 +73,7 @@ public class Blocklist {
                 + " ON CONFLICT (kind, value_index) DO NOTHING",
             kind, index, masked, reason.trim(), admin, Timestamp.from(now));
     if (added == 0) {
-      throw ApiException.conflict("blocklist.duplicate");
+      throw Refusal.conflict("blocklist.duplicate");
     }
     Entry entry = jdbc.queryForObject("SELECT * FROM kyc_blocklist WHERE kind = ? AND value_index = ?", Entry.ROW, kind, index);
     audit.record(new AuditEvent(null, admin, "BLOCKLIST_ADD", "blocklist", String.valueOf(entry.id()), "ALLOWED", null, null, kind + " " + masked + ": " + reason.trim()));
@@ -82,7 +84,7 @@ public class Blocklist {
   public void remove(long id, String admin) {
     List<Entry> entries = jdbc.query("SELECT * FROM kyc_blocklist WHERE id = ?", Entry.ROW, id);
     if (entries.isEmpty()) {
-      throw ApiException.notFound("blocklist.not-found", id);
+      throw Refusal.notFound("blocklist.not-found", id);
     }
     jdbc.update("DELETE FROM kyc_blocklist WHERE id = ?", id);
     Entry e = entries.get(0);

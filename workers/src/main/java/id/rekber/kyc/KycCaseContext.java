@@ -7,7 +7,7 @@ import id.rekber.audit.AuditTrail;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.AppUserRepository;
 import id.rekber.inbox.CaseContext;
-import id.rekber.inbox.UserTask;
+import id.rekber.inbox.StaffTask;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +50,7 @@ class KycCaseContext implements CaseContext {
 
   @Override
   @Transactional
-  public Map<String, Object> model(UserTask task, AppUser viewer) {
+  public Map<String, Object> model(StaffTask task, AppUser viewer) {
     KycSubmission s = submissionOf(task).orElseThrow(() -> new IllegalStateException("task " + task.getJobKey() + " has no KYC submission"));
     KycService.PersonalData data = kyc.personalData(s);
     audit.record(new AuditEvent(null, viewer.getEmail(), "KYC_VIEW_FULL", "kyc-submission", s.getId().toString(), "ALLOWED", null, null,
@@ -70,13 +70,13 @@ class KycCaseContext implements CaseContext {
   /** Nobody decides their own KYC. */
   @Override
   @Transactional(readOnly = true)
-  public Optional<String> refusal(UserTask task, AppUser staff) {
+  public Optional<String> refusal(StaffTask task, AppUser staff) {
     return submissionOf(task).filter(s -> s.getUserId().equals(staff.getId())).map(s -> "kyc.officer-is-applicant");
   }
 
   /** Rejecting or asking for resubmission needs a reason the member can act on. */
   @Override
-  public Map<String, String> validate(UserTask task, Map<String, Object> submitted) {
+  public Map<String, String> validate(StaffTask task, Map<String, Object> submitted) {
     Object decision = submitted.get("reviewDecision");
     Object note = submitted.get("reviewNote");
     boolean needsReason = "REJECT".equals(decision) || "RESUBMIT".equals(decision);
@@ -86,7 +86,7 @@ class KycCaseContext implements CaseContext {
     return Map.of();
   }
 
-  Optional<KycSubmission> submissionOf(UserTask task) {
+  Optional<KycSubmission> submissionOf(StaffTask task) {
     try {
       JsonNode id = json.readTree(task.getVariables()).path("submissionId");
       return id.isTextual() ? submissions.findById(UUID.fromString(id.asText())) : Optional.empty();

@@ -2,7 +2,6 @@ package id.rekber.kyc;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.rekber.payment.PaymentProvider;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.util.LinkedHashMap;
@@ -25,10 +24,10 @@ public class KycChecks {
   private final KycSubmissionRepository submissions;
   private final KycService kyc;
   private final Blocklist blocklist;
-  private final PaymentProvider provider;
+  private final BankAccountInquiry provider;
   private final ObjectMapper json;
 
-  KycChecks(KycSubmissionRepository submissions, KycService kyc, Blocklist blocklist, PaymentProvider provider, ObjectMapper json) {
+  KycChecks(KycSubmissionRepository submissions, KycService kyc, Blocklist blocklist, BankAccountInquiry provider, ObjectMapper json) {
     this.submissions = submissions;
     this.kyc = kyc;
     this.blocklist = blocklist;
@@ -61,7 +60,7 @@ public class KycChecks {
     KycSubmission s = lock(submissionId);
     String account = kyc.personalData(s).bankAccountNumber();
     // Business key on the external call: the inquiry is a read, asking twice is harmless.
-    Optional<String> holder = provider.accountHolder(s.getBankCode(), account);
+    Optional<String> holder = provider.holderName(s.getBankCode(), account);
     String match = holder.map(h -> NameMatcher.match(s.getFullName(), h).name()).orElse("NOT_FOUND");
     Map<String, Object> found = new LinkedHashMap<>();
     found.put("holderName", holder.orElse(null));

@@ -2,7 +2,7 @@ package id.rekber.kyc;
 
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
-import id.rekber.web.Problems;
+import id.rekber.platform.Problems;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,12 +25,12 @@ import org.springframework.web.multipart.MultipartFile;
 class KycController {
   private final KycService kyc;
   private final KycFormReader reader;
-  private final TierLimits limits;
+  private final TierPolicy limits;
   private final CurrentUser currentUser;
   private final Problems problems;
   private final MessageSource messages;
 
-  KycController(KycService kyc, KycFormReader reader, TierLimits limits, CurrentUser currentUser, Problems problems, MessageSource messages) {
+  KycController(KycService kyc, KycFormReader reader, TierPolicy limits, CurrentUser currentUser, Problems problems, MessageSource messages) {
     this.kyc = kyc;
     this.reader = reader;
     this.limits = limits;

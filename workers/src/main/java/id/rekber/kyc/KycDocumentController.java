@@ -3,7 +3,7 @@ package id.rekber.kyc;
 import id.rekber.audit.AuditEvent;
 import id.rekber.audit.AuditTrail;
 import id.rekber.identity.CurrentUser;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -37,9 +37,9 @@ class KycDocumentController {
     String viewer = currentUser.get().getEmail();
     if (currentUser.roles().stream().noneMatch(r -> r.equals("compliance") || r.equals("admin"))) {
       audit.record(new AuditEvent(null, viewer, "KYC_DOCUMENT_VIEW", "kyc-document", id.toString(), "REFUSED", 403, null, null));
-      throw ApiException.forbidden("kyc.document.compliance-only");
+      throw Refusal.forbidden("kyc.document.compliance-only");
     }
-    KycDocument document = documents.findById(id).orElseThrow(() -> ApiException.notFound("kyc.document.not-found"));
+    KycDocument document = documents.findById(id).orElseThrow(() -> Refusal.notFound("kyc.document.not-found"));
     audit.record(new AuditEvent(null, viewer, "KYC_DOCUMENT_VIEW", "kyc-document", id.toString(), "ALLOWED", 200, null,
         document.getKind() + " of submission " + document.getSubmissionId()));
     return ResponseEntity.ok()

@@ -1,9 +1,9 @@
 package id.rekber.kyc;
 
-import id.rekber.escrow.EscrowProperties;
 import id.rekber.identity.AppUser;
 import id.rekber.notification.Formats;
 import id.rekber.notification.Outbox;
+import id.rekber.platform.PublicUrl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 class KycMails {
   private final Outbox outbox;
-  private final EscrowProperties properties;
+  private final PublicUrl publicUrl;
 
-  KycMails(Outbox outbox, EscrowProperties properties) {
+  KycMails(Outbox outbox, PublicUrl publicUrl) {
     this.outbox = outbox;
-    this.properties = properties;
+    this.publicUrl = publicUrl;
   }
 
   /** An automatic rejection: the DMN's reason codes, told in the member's language. */
@@ -35,6 +35,6 @@ class KycMails {
         user.getEmail(),
         user.getLocale(),
         "mail.kyc." + event,
-        new Object[] {user.getDisplayName(), note, deadline, properties.publicUrl() + "/kyc"});
+        new Object[] {user.getDisplayName(), note, deadline, publicUrl.of("/kyc")});
   }
 }

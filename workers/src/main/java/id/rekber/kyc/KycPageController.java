@@ -2,7 +2,7 @@ package id.rekber.kyc;
 
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -22,10 +22,10 @@ import org.springframework.web.multipart.MultipartFile;
 class KycPageController {
   private final KycService kyc;
   private final KycFormReader reader;
-  private final TierLimits limits;
+  private final TierPolicy limits;
   private final CurrentUser currentUser;
 
-  KycPageController(KycService kyc, KycFormReader reader, TierLimits limits, CurrentUser currentUser) {
+  KycPageController(KycService kyc, KycFormReader reader, TierPolicy limits, CurrentUser currentUser) {
     this.kyc = kyc;
     this.reader = reader;
     this.limits = limits;
@@ -51,7 +51,7 @@ class KycPageController {
       return "redirect:/kyc?submitted";
     } catch (KycInvalidException e) {
       fill(model, user, fields, e.errors(), null);
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       fill(model, user, fields, Map.of(), e.code());
     }
     return "kyc/page";

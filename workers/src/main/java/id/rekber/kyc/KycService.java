@@ -1,10 +1,11 @@
 package id.rekber.kyc;
 
+import id.rekber.privacy.PersonalDataCipher;
 import id.rekber.audit.AuditEvent;
 import id.rekber.audit.AuditTrail;
 import id.rekber.identity.AppUser;
 import id.rekber.platform.AfterCommit;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
@@ -50,17 +51,17 @@ public class KycService {
   @Transactional
   public KycSubmission submit(AppUser user, KycForm form) {
     if (user.getKycTier() >= 1) {
-      throw ApiException.conflict("kyc.already-verified");
+      throw Refusal.conflict("kyc.already-verified");
     }
     Instant now = clock.instant();
     Optional<KycSubmission> latest = submissions.findTopByUserIdOrderBySubmittedAtDesc(user.getId());
     if (latest.isPresent() && latest.get().getStatus().isOpen() && latest.get().getStatus() != KycStatus.RESUBMISSION_REQUESTED) {
-      throw ApiException.conflict("kyc.already-submitted");
+      throw Refusal.conflict("kyc.already-submitted");
     }
     boolean resubmission = latest.isPresent() && latest.get().getStatus() == KycStatus.RESUBMISSION_REQUESTED;
     KycSubmission submission = resubmission ? submissions.findForUpdate(latest.get().getId()).orElseThrow() : new KycSubmission(user.getId(), now);
     if (resubmission && submission.getStatus() != KycStatus.RESUBMISSION_REQUESTED) {
-      throw ApiException.conflict("kyc.already-submitted");
+      throw Refusal.conflict("kyc.already-submitted");
     }
     submission.fill(form, cipher, now);
     submissions.saveAndFlush(submission);

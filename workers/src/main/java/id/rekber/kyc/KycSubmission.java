@@ -1,5 +1,7 @@
 package id.rekber.kyc;
 
+import id.rekber.privacy.Masking;
+import id.rekber.privacy.PersonalDataCipher;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package id.rekber.kyc;
 
+import id.rekber.privacy.Masking;
 import id.rekber.identity.AppUser;
 import java.time.Instant;
 import java.util.List;

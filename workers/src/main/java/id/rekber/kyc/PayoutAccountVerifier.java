@@ -1,8 +1,7 @@
 package id.rekber.kyc;
 
 import id.rekber.identity.AppUser;
-import id.rekber.payment.PaymentProvider;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -13,19 +12,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PayoutAccountVerifier {
-  private final PaymentProvider provider;
+  private final BankAccountInquiry provider;
   private final KycSubmissionRepository submissions;
 
-  PayoutAccountVerifier(PaymentProvider provider, KycSubmissionRepository submissions) {
+  PayoutAccountVerifier(BankAccountInquiry provider, KycSubmissionRepository submissions) {
     this.provider = provider;
     this.submissions = submissions;
   }
 
   public String verify(AppUser user, String bankCode, String accountNumber, String typedName) {
-    String holder = provider.accountHolder(bankCode, accountNumber).orElseThrow(() -> ApiException.invalid("kyc.payout-account.not-found"));
+    String holder = provider.holderName(bankCode, accountNumber).orElseThrow(() -> Refusal.invalid("kyc.payout-account.not-found"));
     String ownName = verifiedName(user, typedName);
     if (NameMatcher.match(ownName, holder) != NameMatcher.Result.MATCH) {
-      throw ApiException.invalid("kyc.payout-account.not-own");
+      throw Refusal.invalid("kyc.payout-account.not-own");
     }
     return holder;
   }

@@ -59,6 +59,13 @@ public class Ledger {
   }
 
   /** The amount an account holds for a deal, in its normal direction (positive = holding). */
+  /** Has the deal a journal entry of this kind (e.g. its payment, release, split or refund)? */
+  public boolean hasEntry(String dealId, EntryKind kind) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "SELECT EXISTS (SELECT 1 FROM journal_entry WHERE deal_id = ? AND kind = ?)", Boolean.class, dealId, kind.name()));
+  }
+
   public long holding(Account account, String dealId) {
     Long balance =
         jdbc.queryForObject(

@@ -4,7 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
-import id.rekber.platform.SingleNodeCondition;
+import id.rekber.platform.SingleNodeOnly;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -13,7 +13,6 @@ import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * them; admins see all.
  */
 @RestController
-@Conditional(SingleNodeCondition.class)
+@SingleNodeOnly
 class DevMailboxController {
   private final GreenMail smtp;
   private final CurrentUser currentUser;

@@ -4,7 +4,7 @@ import id.rekber.escrow.Deal;
 import id.rekber.escrow.DealAccess;
 import id.rekber.escrow.PartyRole;
 import id.rekber.identity.AppUser;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +25,7 @@ public class Checkout {
   public Optional<String> urlFor(AppUser user, String dealId) {
     Deal deal = access.visibleTo(user, dealId);
     if (deal.roleOf(user.getId()).filter(r -> r == PartyRole.BUYER).isEmpty()) {
-      throw ApiException.forbidden("deal.only-buyer");
+      throw Refusal.forbidden("deal.only-buyer");
     }
     return payments.findByDealId(dealId)
         .filter(p -> Payment.PENDING.equals(p.getStatus()) && p.getCheckoutUrl() != null)

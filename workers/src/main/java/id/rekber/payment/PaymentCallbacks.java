@@ -1,5 +1,6 @@
 package id.rekber.payment;
 
+import id.rekber.escrow.BuyingLimits;
 import id.rekber.escrow.Deal;
 import id.rekber.escrow.DealEvent;
 import id.rekber.escrow.DealEventRepository;
@@ -7,10 +8,9 @@ import id.rekber.escrow.DealLifecycle;
 import id.rekber.escrow.DealMessages;
 import id.rekber.escrow.DealRepository;
 import id.rekber.escrow.DealStatus;
-import id.rekber.kyc.TierLimits;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.platform.AfterCommit;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +29,7 @@ public class PaymentCallbacks {
   private final EscrowLedger ledger;
   private final DealMessages messages;
   private final ProviderNotifications notifications;
-  private final TierLimits limits;
+  private final BuyingLimits limits;
   private final DealEventRepository events;
   private final Clock clock;
 
@@ -40,7 +40,7 @@ public class PaymentCallbacks {
       EscrowLedger ledger,
       DealMessages messages,
       ProviderNotifications notifications,
-      TierLimits limits,
+      BuyingLimits limits,
       DealEventRepository events,
       Clock clock) {
     this.payments = payments;
@@ -58,15 +58,15 @@ public class PaymentCallbacks {
   @Transactional
   public String handle(PaymentNotification n) {
     Payment payment =
-        payments.findForUpdate(n.orderId()).orElseThrow(() -> ApiException.notFound("payment.unknown-order", n.orderId()));
+        payments.findForUpdate(n.orderId()).orElseThrow(() -> Refusal.notFound("payment.unknown-order", n.orderId()));
     if (!"IDR".equals(n.currency())) {
-      throw ApiException.invalid("payment.wrong-currency", n.currency());
+      throw Refusal.invalid("payment.wrong-currency", n.currency());
     }
     if (n.grossAmount() != payment.getGrossAmount()) {
-      throw ApiException.invalid("payment.wrong-amount", n.grossAmount(), payment.getGrossAmount());
+      throw Refusal.invalid("payment.wrong-amount", n.grossAmount(), payment.getGrossAmount());
     }
     String outcome = outcome(n, payment);
-    if (!notifications.recordFirst(n.provider(), n.notificationId(), "PAYMENT", n.orderId(), n.status(), outcome)) {
+    if (!notifications.recordFirst(n.provider(), n.notificationId(), "PAYMENT", n.orderId(), n.providerStatus(), outcome)) {
       if (Payment.PAID.equals(payment.getStatus())) {
         // A retried callback may follow a crash between our commit and the message: say it again.
         tellProcessAfterCommit(payment.getDealId());

@@ -5,7 +5,7 @@ import id.rekber.escrow.DealAccess;
 import id.rekber.escrow.PartyRole;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,9 +32,9 @@ class PaymentController {
     AppUser user = currentUser.get();
     Deal deal = access.visibleTo(user, id);
     if (deal.roleOf(user.getId()).filter(r -> r == PartyRole.BUYER).isEmpty()) {
-      throw ApiException.forbidden("deal.only-buyer");
+      throw Refusal.forbidden("deal.only-buyer");
     }
-    Payment p = payments.findByDealId(id).orElseThrow(() -> ApiException.notFound("payment.not-yet"));
+    Payment p = payments.findByDealId(id).orElseThrow(() -> Refusal.notFound("payment.not-yet"));
     return new PaymentView(p.getId(), p.getStatus(), p.getGrossAmount(), p.getCurrency(), p.getVaNumber(), p.getQrisPayload(), p.getCheckoutUrl(), p.getExpiresAt(), p.getPaidAt());
   }
 

@@ -1,19 +1,27 @@
 package id.rekber.payment;
 
 /**
- * A provider's callback about a buyer payment, after its signature was checked.
+ * A provider's callback about a buyer payment, after its adapter checked the signature and mapped
+ * the provider's status to ours.
  *
- * @param status the provider's transaction status (settlement, capture, pending, expire, cancel, deny)
+ * @param providerStatus the provider's own status words, kept for the record
  * @param grossAmount whole rupiah
  */
 public record PaymentNotification(
-    String provider, String notificationId, String orderId, String status, long grossAmount, String currency, String transactionId) {
+    String provider,
+    String notificationId,
+    String orderId,
+    PaymentStatus status,
+    String providerStatus,
+    long grossAmount,
+    String currency,
+    String transactionId) {
 
   boolean isSettled() {
-    return "settlement".equals(status) || "capture".equals(status);
+    return status == PaymentStatus.PAID;
   }
 
   boolean isClosedUnpaid() {
-    return "expire".equals(status) || "cancel".equals(status) || "deny".equals(status);
+    return status.isClosedUnpaid();
   }
 }

@@ -1,5 +1,6 @@
 package id.rekber.payment;
 
+import id.rekber.privacy.EncryptedText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -28,7 +29,7 @@ public class Payout {
   private UUID payeeId;
 
   private long amount;
-  @jakarta.persistence.Convert(converter = id.rekber.kyc.EncryptedText.class)
+  @jakarta.persistence.Convert(converter = id.rekber.privacy.EncryptedText.class)
   private String destination;
   private String status;
 

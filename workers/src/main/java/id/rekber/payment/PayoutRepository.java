@@ -15,4 +15,6 @@ public interface PayoutRepository extends JpaRepository<Payout, String> {
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select p from Payout p where p.id = ?1")
   Optional<Payout> findForUpdate(String id);
+
+  boolean existsByDealIdAndPurposeAndStatus(String dealId, String purpose, String status);
 }

@@ -5,7 +5,7 @@ import id.rekber.escrow.DealEventRepository;
 import id.rekber.escrow.DealMessages;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.platform.AfterCommit;
-import id.rekber.web.ApiException;
+import id.rekber.platform.Refusal;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -45,17 +45,16 @@ public class PayoutResults {
 
   @Transactional
   public String handle(PayoutNotification n) {
-    Payout payout = payouts.findForUpdate(n.payoutId()).orElseThrow(() -> ApiException.notFound("payout.unknown", n.payoutId()));
+    Payout payout = payouts.findForUpdate(n.payoutId()).orElseThrow(() -> Refusal.notFound("payout.unknown", n.payoutId()));
     if (n.amount() != payout.getAmount()) {
-      throw ApiException.invalid("payment.wrong-amount", n.amount(), payout.getAmount());
+      throw Refusal.invalid("payment.wrong-amount", n.amount(), payout.getAmount());
     }
-    boolean fresh = notifications.recordFirst(n.provider(), n.notificationId(), "PAYOUT", n.payoutId(), n.status(), "RECEIVED");
+    boolean fresh = notifications.recordFirst(n.provider(), n.notificationId(), "PAYOUT", n.payoutId(), n.status().name(), "RECEIVED");
     if (fresh) {
       boolean changed =
           switch (n.status()) {
-            case "COMPLETED" -> payout.complete(n.transactionId(), clock.instant());
-            case "FAILED" -> payout.fail(n.reason() == null ? "unknown" : n.reason(), clock.instant());
-            default -> false;
+            case COMPLETED -> payout.complete(n.transactionId(), clock.instant());
+            case FAILED -> payout.fail(n.reason() == null ? "unknown" : n.reason(), clock.instant());
           };
       if (changed && Payout.COMPLETED.equals(payout.getStatus())) {
         ledger.recordPayout(payout.getId(), payout.getDealId(), payout.getPurpose().payable(), payout.getAmount());

@@ -1,5 +1,7 @@
 package id.rekber.web;
 
+import id.rekber.platform.Languages;
+import id.rekber.platform.Refusal;
 import id.rekber.escrow.Deal;
 import id.rekber.escrow.DealProgress;
 import id.rekber.escrow.DealService;
@@ -98,7 +100,7 @@ class DealPages {
     Deal deal;
     try {
       deal = deals.create(user, form.getMyRole(), terms);
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       String field = switch (e.code()) {
         case "deal.counterparty-is-self" -> "counterparty";
         case "limit.seller-needs-kyc" -> "myRole";
@@ -200,8 +202,8 @@ class DealPages {
     try {
       action.run();
       redirect.addFlashAttribute("notice", notice);
-    } catch (ApiException e) {
-      if (e.status().value() == 404 || e.code().equals("deal.not-a-party")) {
+    } catch (Refusal e) {
+      if (e.kind() == Refusal.Kind.NOT_FOUND || e.code().equals("deal.not-a-party")) {
         throw e;
       }
       redirect.addFlashAttribute("problem", e.code());

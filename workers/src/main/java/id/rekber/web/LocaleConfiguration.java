@@ -1,5 +1,6 @@
 package id.rekber.web;
 
+import id.rekber.platform.Languages;
 import id.rekber.identity.Profiles;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

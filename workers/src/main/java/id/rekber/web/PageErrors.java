@@ -1,5 +1,9 @@
 package id.rekber.web;
 
+import id.rekber.platform.ProblemMapper;
+import id.rekber.platform.Languages;
+import id.rekber.platform.Problems;
+import id.rekber.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -32,13 +36,13 @@ class PageErrors {
     this.messages = messages;
   }
 
-  @ExceptionHandler(ApiException.class)
-  Object refused(ApiException e, HttpServletRequest request, Locale locale) {
+  @ExceptionHandler(Refusal.class)
+  Object refused(Refusal e, HttpServletRequest request, Locale locale) {
     if (!isPage(request)) {
-      ProblemDetail problem = problems.of(e.status(), e.code(), locale, e.args());
-      return ResponseEntity.status(e.status()).body(problem);
+      ProblemDetail problem = problems.of(ProblemMapper.statusOf(e), e.code(), locale, e.args());
+      return ResponseEntity.status(problem.getStatus()).body(problem);
     }
-    return page(e.status(), messages.getMessage(e.code(), e.args(), e.code(), Languages.supported(locale)));
+    return page(ProblemMapper.statusOf(e), messages.getMessage(e.code(), e.args(), e.code(), Languages.supported(locale)));
   }
 
   @ExceptionHandler(NoResourceFoundException.class)

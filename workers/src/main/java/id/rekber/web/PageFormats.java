@@ -1,5 +1,6 @@
 package id.rekber.web;
 
+import id.rekber.platform.Languages;
 import id.rekber.notification.Formats;
 import java.time.Clock;
 import java.time.Duration;

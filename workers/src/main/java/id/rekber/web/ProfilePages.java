@@ -1,5 +1,7 @@
 package id.rekber.web;
 
+import id.rekber.platform.Languages;
+import id.rekber.platform.Refusal;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
 import id.rekber.identity.PhoneNumbers;
@@ -77,7 +79,7 @@ class ProfilePages {
     if (!errors.hasErrors()) {
       try {
         profiles.changePhone(user.getId(), phone.orElse(null));
-      } catch (ApiException e) {
+      } catch (Refusal e) {
         errors.rejectValue("phone", e.code());
       }
     }

@@ -11,8 +11,8 @@ import id.rekber.identity.AppUser;
 import id.rekber.identity.AppUserRepository;
 import id.rekber.inbox.CaseContext;
 import id.rekber.inbox.FormValidator;
-import id.rekber.inbox.UserTask;
-import id.rekber.inbox.UserTaskRepository;
+import id.rekber.inbox.Inbox;
+import id.rekber.inbox.StaffTask;
 import id.rekber.platform.DeployedModels;
 import id.rekber.support.ApiClient;
 import id.rekber.support.IntegrationTest;
@@ -36,7 +36,7 @@ import org.thymeleaf.context.Context;
 class DisputeCaseContextTest {
   @LocalServerPort int port;
   @Autowired List<CaseContext> contexts;
-  @Autowired UserTaskRepository tasks;
+  @Autowired Inbox inbox;
   @Autowired AppUserRepository users;
   @Autowired DeployedModels models;
   @Autowired FormValidator forms;
@@ -49,7 +49,7 @@ class DisputeCaseContextTest {
     String id = disputes.disputedDeal(SARI, BUDI, 200_000);
     disputes.respond(SARI, id, Map.of("sellerResponse", "CONTEST", "note", "Ukuran sesuai pesanan, lihat foto."));
     JsonNode inboxTask = disputes.awaitTask(MEDIATOR, id, "Task_MediatorDecision");
-    UserTask task = tasks.findById(inboxTask.get("key").asLong()).orElseThrow();
+    StaffTask task = inbox.task(inboxTask.get("key").asLong(), List.of("mediator"));
 
     List<CaseContext> dispute = contexts.stream().filter(c -> c.supports("dispute-mediation")).toList();
     assertThat(dispute).hasSize(1);

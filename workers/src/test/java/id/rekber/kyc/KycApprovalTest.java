@@ -12,7 +12,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.rekber.identity.AppUserRepository;
-import id.rekber.inbox.UserTask;
+import id.rekber.inbox.Inbox;
+import id.rekber.inbox.StaffTask;
 import id.rekber.platform.TimeMachine;
 import id.rekber.support.ApiClient;
 import id.rekber.support.Deals;
@@ -42,7 +43,7 @@ class KycApprovalTest {
   @Autowired KycCaseContext caseContext;
   @Autowired KycRetention retention;
   @Autowired AppUserRepository users;
-  @Autowired id.rekber.inbox.UserTaskRepository taskRepository;
+  @Autowired Inbox inbox;
   @Autowired io.camunda.client.CamundaClient client;
   @Autowired KycRecovery recovery;
   @Autowired KycSubmissionRepository submissions;
@@ -184,7 +185,7 @@ class KycApprovalTest {
     assertThat(ApiClient.as(port, MEDIATOR).get("/api/inbox/tasks").body()).doesNotContain(submissionId(second));
 
     // The case panel: the only place with the full NIK, and the view is audited.
-    UserTask userTask = jdbcTask(task.get("key").asLong());
+    StaffTask userTask = inboxTask(task.get("key").asLong());
     Map<String, Object> panel = caseContext.model(userTask, users.findByEmail(COMPLIANCE).orElseThrow());
     assertThat(panel.get("kycNik")).isEqualTo(form.get("nik"));
     assertThat(panel.get("kycBankAccount")).isEqualTo(secondAccount);
@@ -416,8 +417,8 @@ class KycApprovalTest {
     return r;
   }
 
-  private UserTask jdbcTask(long key) {
-    return taskRepository.findById(key).orElseThrow();
+  private StaffTask inboxTask(long key) {
+    return inbox.task(key, List.of("compliance"));
   }
 
   private List<String> mailSubjects(String member) {

@@ -1,6 +1,7 @@
 package id.rekber.support;
 
-import id.rekber.payment.MidtransSignature;
+import id.rekber.payment.sandbox.MidtransSignature;
+import id.rekber.payment.sandbox.SandboxStatuses;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +17,7 @@ public final class Callbacks {
   }
 
   public static Map<String, Object> payment(String orderId, String transactionStatus, String gross, String transactionId, String key) {
-    String statusCode = "settlement".equals(transactionStatus) ? "200" : "201";
+    String statusCode = SandboxStatuses.paymentStatusCode(transactionStatus);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("transaction_id", transactionId == null ? UUID.randomUUID().toString() : transactionId);
     body.put("order_id", orderId);
@@ -30,7 +31,7 @@ public final class Callbacks {
   }
 
   public static Map<String, Object> payout(String payoutId, String status, long amount, String notificationId) {
-    String statusCode = "COMPLETED".equals(status) ? "200" : "400";
+    String statusCode = SandboxStatuses.payoutStatusCode(status);
     String gross = amount + ".00";
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("notification_id", notificationId);

@@ -1,0 +1,98 @@
+package id.rekber.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place where errors become RFC 7807 problem details in the caller's language: domain
+ * {@link Refusal}s, Spring MVC's own errors and optimistic-locking conflicts.
+ */
+@RestControllerAdvice
+public class ProblemMapper extends ResponseEntityExceptionHandler {
+  private final Problems problems;
+  private final MessageSource messages;
+
+  ProblemMapper(Problems problems, MessageSource messages) {
+    this.problems = problems;
+    this.messages = messages;
+  }
+
+  @ExceptionHandler(Refusal.class)
+  ResponseEntity<ProblemDetail> handle(Refusal e, Locale locale) {
+    return respond(problemOf(e, locale));
+  }
+
+  public ProblemDetail problemOf(Refusal e, Locale locale) {
+    return problems.of(statusOf(e), e.code(), locale, e.args());
+  }
+
+  public static HttpStatus statusOf(Refusal e) {
+    return switch (e.kind()) {
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+      case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+      case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+      case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    };
+  }
+
+  @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+  ResponseEntity<ProblemDetail> handleConcurrentChange(Locale locale) {
+    return respond(problems.of(HttpStatus.CONFLICT, "request.concurrent-change", locale));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Locale locale = Languages.supported(LocaleContextHolder.getLocale());
+    ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "request.invalid", locale);
+    Map<String, String> fields = new LinkedHashMap<>();
+    e.getBindingResult()
+        .getFieldErrors()
+        .forEach(f -> fields.putIfAbsent(f.getField(), messages.getMessage(f, locale)));
+    problem.setProperty("errors", fields);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Locale locale = Languages.supported(LocaleContextHolder.getLocale());
+    return ResponseEntity.badRequest().body(problems.of(HttpStatus.BAD_REQUEST, "request.unreadable", locale));
+  }
+
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail detail && statusCode instanceof HttpStatus status) {
+      Locale locale = Languages.supported(LocaleContextHolder.getLocale());
+      ProblemDetail localized = problems.of(status, "request.http-" + status.value(), locale);
+      if (detail.getDetail() != null && localized.getDetail().startsWith("request.http-")) {
+        localized.setDetail(detail.getDetail());
+      }
+      return new ResponseEntity<>(localized, headers, statusCode);
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus()).body(problem);
+  }
+}

@@ -1,0 +1,19 @@
+package id.rekber.platform;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** The address members reach Rekber at, for links in mails and share messages. */
+@Component
+public class PublicUrl {
+  private final String base;
+
+  PublicUrl(@Value("${rekber.escrow.public-url:http://localhost:8080}") String base) {
+    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+
+  /** {@code path} must start with a slash, e.g. {@code /kyc}. */
+  public String of(String path) {
+    return base + path;
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The member portal: deal pages, profile, the money trail and the error pages.
+ *
+ * <p>Module boundaries: see docs/modules.md; verified by ModuleStructureTest.
+ */
+@ApplicationModule(displayName = "Web portal", allowedDependencies = {"escrow", "identity", "kyc", "ledger", "notification", "payment", "platform"})
+package id.rekber.web;
+
+import org.springframework.modulith.ApplicationModule;
