@@ -1,7 +1,6 @@
 package id.rekber.escrow;
 
 import id.rekber.platform.AfterCommit;
-import id.rekber.platform.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -44,32 +43,13 @@ public class DealLifecycle {
   public Map<String, Object> enter(String dealId, DealStep step, String reason, Shipment shipment) {
     Deal deal = lock(dealId);
     Instant now = clock.instant();
-    // Decided before anything is recorded, so a redelivered job adds no second timeline line.
-    boolean changed =
-        switch (step) {
-          case INSPEKSI -> deal.getDeliveredAt() == null;
-          case SELESAI, REFUND_PAID, SPLIT_PAID -> deal.getCompletedAt() == null;
-          default -> step.isOnceOnly() ? !events.existsByDealIdAndType(dealId, step.name()) : step.status().map(s -> s != deal.getStatus()).orElse(true);
-        };
-    switch (step) {
-      case DANA_DITAHAN -> deal.recordFundsHeld(now);
-      case DIKIRIM -> deal.recordShipment(shipment.courier(), shipment.trackingNumber(), now, properties.deliveryFallback());
-      case INSPEKSI -> deal.recordDelivery(now);
-      case SELESAI, REFUND_PAID, SPLIT_PAID -> deal.recordCompletion(now);
-      default -> {}
-    }
-    step.status().ifPresent(status -> {
-      if (status != deal.getStatus()) {
-        deal.moveTo(status, reason, now);
-      }
-    });
-    if (changed) {
+    boolean firstEntry = LifecycleRules.isFirstEntry(step, deal, step.isOnceOnly() && events.existsByDealIdAndType(dealId, step.name()));
+    LifecycleRules.apply(deal, step, reason, shipment, now, properties.deliveryFallback());
+    if (firstEntry) {
       events.save(new DealEvent(dealId, step.name(), "system", reason, now));
     }
     notifications.announce(deal, step, reason);
-    if (changed && step == DealStep.DIBATALKAN && !REASON_CANCELLED_AFTER_PAYMENT.equals(reason) && deal.getPaidAt() != null) {
-      // Money arrived while the process was leaving the payment wait (expiry timer or a
-      // cancellation won the race): the process ends without a refund path, so start one.
+    if (LifecycleRules.needsLateRefund(step, reason, deal, firstEntry)) {
       refundAfterCommit(deal, REASON_LATE_PAYMENT);
     }
     return DealVariables.of(deal);
@@ -113,7 +93,8 @@ public class DealLifecycle {
   }
 
   private Deal lock(String dealId) {
-    return deals.findForUpdate(dealId).orElseThrow(() -> Refusal.notFound("deal.not-found", dealId));
+    // Only the process and the payment callback come here, with deals they know exist.
+    return deals.findForUpdate(dealId).orElseThrow(() -> new IllegalStateException("no deal " + dealId));
   }
 
   /** Courier and tracking number the seller entered, carried by the GoodsShipped message. */
