@@ -39,12 +39,12 @@ public class TierLimits {
   /** Refuses a purchase of {@code amount} (price + shipping) over the buyer's per-deal or monthly limit. */
   public void checkCanBuy(AppUser buyer, long amount, String dealId) {
     LimitProperties.Tier tier = limits.of(buyer.getKycTier());
-    if (amount > tier.perDeal()) {
+    if (overPerDeal(tier, amount)) {
       throw ApiException.invalid("limit.per-deal", Formats.rupiah(tier.perDeal()), buyer.getKycTier());
     }
     long used = committedThisMonth(buyer.getId(), dealId);
-    if (used + amount > tier.perMonth()) {
-      throw ApiException.invalid("limit.per-month", Formats.rupiah(tier.perMonth()), Formats.rupiah(Math.max(0, tier.perMonth() - used)));
+    if (overPerMonth(tier, used, amount)) {
+      throw ApiException.invalid("limit.per-month", Formats.rupiah(tier.perMonth()), Formats.rupiah(leftThisMonth(tier, used)));
     }
   }
 
@@ -63,7 +63,7 @@ public class TierLimits {
             WHERE buyer_id = ? AND id <> ? AND paid_at >= ? AND paid_at < ? AND status NOT IN ('DIBATALKAN', 'DIKEMBALIKAN')
             """,
             Long.class, buyerId, dealId, month.start(), month.end());
-    return amount <= tier.perDeal() && paid + amount <= tier.perMonth();
+    return !overPerDeal(tier, amount) && !overPerMonth(tier, paid, amount);
   }
 
   /** Deals the buyer has this month that are not cancelled or refunded, paid or not. */
@@ -78,7 +78,28 @@ public class TierLimits {
   }
 
   private Month currentMonth() {
-    YearMonth month = YearMonth.from(clock.instant().atZone(Formats.WIB));
+    return monthOf(clock.instant());
+  }
+
+  // --- the arithmetic, pure (unit-tested without Spring or a database in TierLimitArithmeticTest) ---
+
+  static boolean overPerDeal(LimitProperties.Tier tier, long amount) {
+    return amount > tier.perDeal();
+  }
+
+  /** Would {@code amount} on top of what the buyer already has this month exceed the monthly limit? */
+  static boolean overPerMonth(LimitProperties.Tier tier, long usedThisMonth, long amount) {
+    return usedThisMonth + amount > tier.perMonth();
+  }
+
+  /** What is left of the monthly limit (never negative: a lowered tier may already be over it). */
+  static long leftThisMonth(LimitProperties.Tier tier, long usedThisMonth) {
+    return Math.max(0, tier.perMonth() - usedThisMonth);
+  }
+
+  /** The calendar month in WIB that {@code now} falls in, as [start, end). */
+  static Month monthOf(Instant now) {
+    YearMonth month = YearMonth.from(now.atZone(Formats.WIB));
     Instant start = month.atDay(1).atStartOfDay(Formats.WIB).toInstant();
     Instant end = month.plusMonths(1).atDay(1).atStartOfDay(Formats.WIB).toInstant();
     return new Month(Timestamp.from(start), Timestamp.from(end));
@@ -88,5 +109,5 @@ public class TierLimits {
     return limits.of(tier);
   }
 
-  private record Month(Timestamp start, Timestamp end) {}
+  record Month(Timestamp start, Timestamp end) {}
 }
