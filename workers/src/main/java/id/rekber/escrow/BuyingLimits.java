@@ -38,13 +38,13 @@ public class BuyingLimits {
   /** Refuses a purchase of {@code amount} (price + shipping) over the buyer's per-deal or monthly limit. */
   public void checkCanBuy(AppUser buyer, long amount, String dealId) {
     LimitProperties.Tier tier = policy.limitsOf(buyer.getKycTier());
-    Month month = currentMonth();
+    if (overPerDeal(tier, amount)) {
+      throw Refusal.invalid("limit.per-deal", Formats.rupiah(tier.perDeal()), buyer.getKycTier());
+    }
+    Month month = monthOf(clock.instant());
     long used = deals.sumCommittedBetween(buyer.getId(), dealId == null ? "" : dealId, month.start(), month.end());
-    switch (check(tier, used, amount)) {
-      case OVER_PER_DEAL -> throw Refusal.invalid("limit.per-deal", Formats.rupiah(tier.perDeal()), buyer.getKycTier());
-      case OVER_PER_MONTH ->
-          throw Refusal.invalid("limit.per-month", Formats.rupiah(tier.perMonth()), Formats.rupiah(Math.max(0, tier.perMonth() - used)));
-      case WITHIN -> {}
+    if (overPerMonth(tier, used, amount)) {
+      throw Refusal.invalid("limit.per-month", Formats.rupiah(tier.perMonth()), Formats.rupiah(leftThisMonth(tier, used)));
     }
   }
 
@@ -54,34 +54,35 @@ public class BuyingLimits {
    */
   public boolean acceptsPayment(UUID buyerId, String dealId, long amount) {
     int tierLevel = users.findById(buyerId).map(AppUser::getKycTier).orElse(0);
-    Month month = currentMonth();
+    LimitProperties.Tier tier = policy.limitsOf(tierLevel);
+    Month month = monthOf(clock.instant());
     long paid = deals.sumPaidBetween(buyerId, dealId, month.start(), month.end());
-    return check(policy.limitsOf(tierLevel), paid, amount) == Verdict.WITHIN;
+    return !overPerDeal(tier, amount) && !overPerMonth(tier, paid, amount);
   }
 
-  /** The rule itself: {@code amount} on top of {@code used} this month, against the tier's limits. */
-  static Verdict check(LimitProperties.Tier tier, long used, long amount) {
-    if (amount > tier.perDeal()) {
-      return Verdict.OVER_PER_DEAL;
-    }
-    if (Math.addExact(used, amount) > tier.perMonth()) {
-      return Verdict.OVER_PER_MONTH;
-    }
-    return Verdict.WITHIN;
+  // --- the arithmetic, pure (unit-tested without Spring or a database in BuyingLimitArithmeticTest) ---
+
+  static boolean overPerDeal(LimitProperties.Tier tier, long amount) {
+    return amount > tier.perDeal();
   }
 
-  enum Verdict {
-    WITHIN,
-    OVER_PER_DEAL,
-    OVER_PER_MONTH
+  /** Would {@code amount} on top of what the buyer already has this month exceed the monthly limit? */
+  static boolean overPerMonth(LimitProperties.Tier tier, long usedThisMonth, long amount) {
+    return Math.addExact(usedThisMonth, amount) > tier.perMonth();
   }
 
-  private Month currentMonth() {
-    YearMonth month = YearMonth.from(clock.instant().atZone(Formats.WIB));
+  /** What is left of the monthly limit (never negative: a lowered tier may already be over it). */
+  static long leftThisMonth(LimitProperties.Tier tier, long usedThisMonth) {
+    return Math.max(0, tier.perMonth() - usedThisMonth);
+  }
+
+  /** The calendar month in WIB that {@code now} falls in, as [start, end). */
+  static Month monthOf(Instant now) {
+    YearMonth month = YearMonth.from(now.atZone(Formats.WIB));
     Instant start = month.atDay(1).atStartOfDay(Formats.WIB).toInstant();
     Instant end = month.plusMonths(1).atDay(1).atStartOfDay(Formats.WIB).toInstant();
     return new Month(start, end);
   }
 
-  private record Month(Instant start, Instant end) {}
+  record Month(Instant start, Instant end) {}
 }

@@ -30,10 +30,11 @@ public class FeeCalculator {
             .send()
             .join()
             .getDecisionOutput();
-    return FeeQuote.of(parseFee(output), payer);
+    return FeeQuote.of(parseFee(output, json), payer);
   }
 
-  private long parseFee(String output) {
+  /** The decision's output ({@code {"fee": 2500}} or a bare number) as whole rupiah; pure, unit-tested. */
+  static long parseFee(String output, ObjectMapper json) {
     try {
       JsonNode node = json.readTree(output);
       JsonNode fee = node.isObject() ? node.get("fee") : node;

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LimitProperties(@DefaultValue Tier tier0, @DefaultValue Tier tier1) {
   public record Tier(@DefaultValue("0") long perDeal, @DefaultValue("0") long perMonth) {}
 
-  Tier of(int tier) {
+  public Tier of(int tier) {
     return tier >= 1 ? tier1 : tier0;
   }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,17 +75,16 @@ class RegistrationTest {
         Browser.screenshot(browser, "register-03-set-password");
         browser.findElement(By.id("password-new")).sendKeys("kopi-tubruk-2026");
         browser.findElement(By.id("password-confirm")).sendKeys("kopi-tubruk-2026");
-        browser.findElement(By.cssSelector("[type=submit]")).click();
+        clickAndAwaitNextPage(wait, By.cssSelector("[type=submit]"));
       } else if (!browser.findElements(By.id("password")).isEmpty()) {
         browser.findElement(By.id("password")).sendKeys("kopi-tubruk-2026");
         if (!browser.findElements(By.id("password-confirm")).isEmpty()) {
           browser.findElement(By.id("password-confirm")).sendKeys("kopi-tubruk-2026");
         }
-        browser.findElement(By.cssSelector("[type=submit]")).click();
+        clickAndAwaitNextPage(wait, By.cssSelector("[type=submit]"));
       } else if (browser.findElements(By.id("greeting")).isEmpty()) {
-        browser.findElement(By.xpath("//a[contains(@href,'login-actions')]")).click();
+        clickAndAwaitNextPage(wait, By.xpath("//a[contains(@href,'login-actions')]"));
       }
-      Thread.sleep(500);
     }
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
     assertThat(browser.findElement(By.id("greeting")).getText()).isEqualTo("Halo, Dewi Lestari");
@@ -92,6 +92,13 @@ class RegistrationTest {
 
     assertThat(jdbc.queryForObject("SELECT kyc_tier FROM app_user WHERE email = ?", Integer.class, email)).isZero();
     assertThat(jdbc.queryForObject("SELECT idp_subject IS NOT NULL FROM app_user WHERE email = ?", Boolean.class, email)).isTrue();
+  }
+
+  /** Clicks and waits until the browser has left the page, so the next step never sees the old one. */
+  private void clickAndAwaitNextPage(WebDriverWait wait, By target) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(target).click();
+    wait.until(ExpectedConditions.stalenessOf(page));
   }
 
   private String awaitVerificationLink(String email) {

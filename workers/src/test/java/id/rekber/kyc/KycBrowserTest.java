@@ -113,9 +113,14 @@ class KycBrowserTest {
     Browser.screenshot(browser, "kyc-05-approved");
 
     await().atMost(Duration.ofSeconds(30)).until(() -> KycFixtures.me(port, member).get("kycTier").asInt() == 1);
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'KYC_DOCUMENT_VIEW' AND outcome = 'ALLOWED'", Integer.class, COMPLIANCE))
-        .isGreaterThanOrEqualTo(2);
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'KYC_VIEW_FULL'", Integer.class, COMPLIANCE)).isPositive();
+    // Audited on this member's own submission and documents (other tests' officers' views are other rows).
+    String submission = KycFixtures.me(port, member).at("/submission/id").asText();
+    assertThat(jdbc.queryForList(
+            "SELECT DISTINCT object_id FROM audit_event WHERE actor = ? AND action = 'KYC_DOCUMENT_VIEW' AND outcome = 'ALLOWED'"
+                + " AND object_id IN (SELECT id::text FROM kyc_document WHERE submission_id = ?::uuid)", String.class, COMPLIANCE, submission))
+        .hasSize(2);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'KYC_VIEW_FULL' AND object_id = ?", Integer.class,
+        COMPLIANCE, submission)).isPositive();
   }
 
   private void open(int width, int height) {

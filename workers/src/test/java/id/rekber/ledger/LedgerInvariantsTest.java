@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.rekber.support.IntegrationTest;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,13 +32,14 @@ class LedgerInvariantsTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired Ledger ledger;
   @Autowired TransactionTemplate tx;
+  @Autowired Clock clock;
 
   String dealId;
 
   @BeforeEach
   void insertDeal() {
     dealId = "RB-L" + UUID.randomUUID().toString().substring(0, 7).toUpperCase();
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(clock.instant());
     jdbc.update(
         """
         INSERT INTO deal (id, item_name, price, shipping_cost, fee, buyer_fee, seller_fee, fee_payer, initiator_role,
