@@ -9,7 +9,9 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
+import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -216,15 +218,34 @@ public final class ProcessHarness implements AutoCloseable {
 
   /** Moves this engine's clock (only this engine's) and lets the due timers fire. */
   public void advance(Duration duration) {
-    int before = count();
     moved = moved.plus(duration);
     engine.increaseTime(duration);
-    // Timers are checked by the engine's own actor after the clock moved; give it a moment to write.
-    long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-    while (count() == before && System.nanoTime() < until) {
+    // The engine's timer checker notices the new time on its own; wait until every due timer fired.
+    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (dueTimers() > 0) {
+      if (System.nanoTime() > until) {
+        throw new IllegalStateException(dueTimers() + " due timers did not fire after the clock moved");
+      }
       sleep(10);
     }
     settle();
+  }
+
+  /** Timers created, due by the engine's clock, and neither triggered nor cancelled yet. */
+  private int dueTimers() {
+    long now = now().toEpochMilli();
+    Map<Long, Long> open = new HashMap<>();
+    for (Record<?> record : records()) {
+      if (record.getValueType() == ValueType.TIMER && record.getRecordType() == RecordType.EVENT
+          && record.getValue() instanceof TimerRecordValue timer) {
+        switch ((TimerIntent) record.getIntent()) {
+          case CREATED -> open.put(record.getKey(), timer.getDueDate());
+          case TRIGGERED, CANCELED -> open.remove(record.getKey());
+          default -> {}
+        }
+      }
+    }
+    return (int) open.values().stream().filter(due -> due <= now).count();
   }
 
   /** The open user-task job of an element in an instance; fails if there is none. */
@@ -295,14 +316,6 @@ public final class ProcessHarness implements AutoCloseable {
   /** Assertions on one process instance (element path, timers, variables, incidents). */
   public InstanceAssert assertThat(long processInstanceKey) {
     return new InstanceAssert(this, processInstanceKey);
-  }
-
-  private int count() {
-    int n = 0;
-    for (Record<?> ignored : records()) {
-      n++;
-    }
-    return n;
   }
 
   private void idle() {
