@@ -1,6 +1,8 @@
 package id.rekber.dispute;
 
 import id.rekber.platform.Languages;
+import id.rekber.platform.ModelReference;
+import id.rekber.platform.ModelReference.Kind;
 import id.rekber.audit.AuditEvent;
 import id.rekber.audit.AuditTrail;
 import id.rekber.escrow.Deal;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("disputeCaseContext")
 class DisputeCaseContext implements CaseContext {
+  @ModelReference(Kind.PROCESS)
   static final String PROCESS_ID = "dispute-mediation";
 
   private final DealRepository deals;

@@ -1,5 +1,7 @@
 package id.rekber.dispute;
 
+import id.rekber.platform.ModelReference;
+import id.rekber.platform.ModelReference.Kind;
 import id.rekber.escrow.Deal;
 import id.rekber.escrow.DealAccess;
 import id.rekber.escrow.DealMessages;
@@ -25,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DisputeService {
+  @ModelReference(Kind.FORM)
   static final String SELLER_RESPONSE_FORM = "seller-response";
+  @ModelReference(Kind.FORM)
   static final String OFFER_ANSWER_FORM = "offer-answer";
   static final int MIN_REASON = 20;
   static final int MAX_TEXT = 2000;

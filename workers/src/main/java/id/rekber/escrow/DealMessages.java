@@ -1,5 +1,7 @@
 package id.rekber.escrow;
 
+import id.rekber.platform.ModelReference;
+import id.rekber.platform.ModelReference.Kind;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
@@ -13,16 +15,24 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DealMessages {
+  @ModelReference(Kind.MESSAGE)
   public static final String DEAL_ACCEPTED = "DealAccepted";
+  @ModelReference(Kind.MESSAGE)
   public static final String DEAL_DECLINED = "DealDeclined";
   /** Withdrawal or cancellation before any money is held; one party suffices. */
+  @ModelReference(Kind.MESSAGE)
   public static final String DEAL_CANCELLED = "DealCancelled";
   /** Both parties agreed to cancel after payment; a different name, so a buffered one-sided
    * cancellation can never be taken for it. */
+  @ModelReference(Kind.MESSAGE)
   public static final String CANCELLATION_AGREED = "CancellationAgreed";
+  @ModelReference(Kind.MESSAGE)
   public static final String PAYMENT_RECEIVED = "PaymentReceived";
+  @ModelReference(Kind.MESSAGE)
   public static final String GOODS_SHIPPED = "GoodsShipped";
+  @ModelReference(Kind.MESSAGE)
   public static final String GOODS_DELIVERED = "GoodsDelivered";
+  @ModelReference(Kind.MESSAGE)
   public static final String GOODS_ACCEPTED = "GoodsAccepted";
 
   /** Long enough to bridge the moment between two wait states; short enough not to linger. */

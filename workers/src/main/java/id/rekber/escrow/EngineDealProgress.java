@@ -1,16 +1,15 @@
 package id.rekber.escrow;
 
+import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
-import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +18,25 @@ import org.springframework.stereotype.Component;
  * completed; taken sequence flows count as done. This is what the engine really did, not a guess
  * from the deal's status. Without an embedded engine (cluster mode) or after a restart rebuilt the
  * instance, it knows only what the current instance recorded; see decision #6.1.
+ *
+ * <p>The stream is tailed, not rescanned: each page view reads only the records written since the
+ * last one (remembered by position) and folds the escrow-lifecycle events into a bounded
+ * per-instance map ({@link ProgressFold}, {@code rekber.escrow.progress-instances} instances).
  */
 @Component
 class EngineDealProgress implements DealProgress {
   private final ObjectProvider<ZeebeTestEngine> engine;
+  private final ProgressFold fold;
+  private RecordStreamSource source;
+  private long lastPosition = -1;
+  /** Index into the source's list of records, when it hands out a list (it does in 8.8). */
+  private int nextIndex;
+  /** Records looked at since start: for tests that check nothing is read twice. */
+  private long recordsRead;
 
-  EngineDealProgress(ObjectProvider<ZeebeTestEngine> engine) {
+  EngineDealProgress(ObjectProvider<ZeebeTestEngine> engine, @Value("${rekber.escrow.progress-instances:20000}") int capacity) {
     this.engine = engine;
+    this.fold = new ProgressFold(capacity);
   }
 
   @Override
@@ -34,29 +45,59 @@ class EngineDealProgress implements DealProgress {
     if (embedded == null || deal.getProcessInstanceKey() == null) {
       return Steps.UNKNOWN;
     }
-    long instance = deal.getProcessInstanceKey();
-    Set<String> active = new LinkedHashSet<>();
-    Set<String> done = new LinkedHashSet<>();
-    for (Record<?> record : embedded.getRecordStreamSource().getRecords()) {
-      if (record.getValueType() != ValueType.PROCESS_INSTANCE
-          || !(record.getValue() instanceof ProcessInstanceRecordValue value)
-          || value.getProcessInstanceKey() != instance
-          || value.getBpmnElementType() == BpmnElementType.PROCESS) {
-        continue;
-      }
-      String element = value.getElementId();
-      switch ((ProcessInstanceIntent) record.getIntent()) {
-        case ELEMENT_ACTIVATED -> active.add(element);
-        case ELEMENT_COMPLETED -> {
-          active.remove(element);
-          done.add(element);
+    return stepsOf(embedded.getRecordStreamSource(), deal.getProcessInstanceKey());
+  }
+
+  synchronized Steps stepsOf(RecordStreamSource stream, long processInstanceKey) {
+    catchUp(stream);
+    return fold.steps(processInstanceKey);
+  }
+
+  /** Folds the records written since the last call. */
+  synchronized void catchUp(RecordStreamSource stream) {
+    if (stream != source) {
+      source = stream;
+      lastPosition = -1;
+      nextIndex = 0;
+    }
+    Iterable<Record<?>> records = stream.getRecords();
+    if (records instanceof List<Record<?>> list) {
+      // Appended to only; start where the last call stopped. A record still being published reads
+      // as null (or beyond the size seen) and is picked up next time.
+      int size = list.size();
+      while (nextIndex < size) {
+        Record<?> record = list.get(nextIndex);
+        if (record == null) {
+          break;
         }
-        case ELEMENT_TERMINATED -> active.remove(element);
-        case SEQUENCE_FLOW_TAKEN -> done.add(element);
-        default -> {}
+        accept(record);
+        nextIndex++;
+      }
+    } else {
+      for (Record<?> record : records) {
+        if (record.getPosition() > lastPosition) {
+          accept(record);
+        }
       }
     }
-    done.removeAll(active);
-    return new Steps(new ArrayList<>(active), List.copyOf(done));
+  }
+
+  private void accept(Record<?> record) {
+    recordsRead++;
+    if (record.getPosition() <= lastPosition) {
+      return;
+    }
+    lastPosition = record.getPosition();
+    if (record.getValueType() != ValueType.PROCESS_INSTANCE
+        || record.getRecordType() != RecordType.EVENT
+        || !(record.getValue() instanceof ProcessInstanceRecordValue value)
+        || !EscrowProcess.PROCESS_ID.equals(value.getBpmnProcessId())) {
+      return;
+    }
+    fold.apply(value.getProcessInstanceKey(), value.getBpmnElementType(), (ProcessInstanceIntent) record.getIntent(), value.getElementId());
+  }
+
+  synchronized long recordsRead() {
+    return recordsRead;
   }
 }

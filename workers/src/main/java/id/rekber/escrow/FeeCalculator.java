@@ -1,5 +1,7 @@
 package id.rekber.escrow;
 
+import id.rekber.platform.ModelReference;
+import id.rekber.platform.ModelReference.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 /** Asks the engine's DMN decision (processes/escrow-fee.dmn) what a deal costs. */
 @Component
 public class FeeCalculator {
+  @ModelReference(Kind.DECISION)
   static final String DECISION_ID = "Decision_EscrowFee";
 
   private final CamundaClient client;

@@ -1,5 +1,7 @@
 package id.rekber.payment;
 
+import id.rekber.platform.ModelReference;
+import id.rekber.platform.ModelReference.Kind;
 import id.rekber.escrow.DealEvent;
 import id.rekber.escrow.DealEventRepository;
 import id.rekber.escrow.DealMessages;
@@ -18,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PayoutResults {
+  @ModelReference(Kind.MESSAGE)
   public static final String PAYOUT_COMPLETED = "PayoutCompleted";
+  @ModelReference(Kind.MESSAGE)
   public static final String PAYOUT_FAILED = "PayoutFailed";
 
   private final PayoutRepository payouts;
