@@ -5,7 +5,7 @@ import static id.rekber.support.DemoUsers.SARI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.rekber.RekberApplication;
-import id.rekber.platform.TimeMachine;
+import id.rekber.singlenode.TimeMachine;
 import id.rekber.support.Deals;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The embedded engine forgets everything on restart; PostgreSQL does not. After a restart, deals
  * carry on from where they waited, with their deadlines, and no money moves twice.
  */
+@Tag("full-stack")
 @Tag("own-jvm") // two embedded engines in one JVM interfere; see workers/pom.xml
 class RestartRecoveryTest {
   @Test

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.rekber.platform.TimeMachine;
+import id.rekber.singlenode.TimeMachine;
 import id.rekber.support.ApiClient;
 import id.rekber.support.IntegrationTest;
 import io.camunda.client.CamundaClient;

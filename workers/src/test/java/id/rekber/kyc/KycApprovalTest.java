@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.rekber.identity.AppUserRepository;
 import id.rekber.inbox.Inbox;
 import id.rekber.inbox.StaffTask;
-import id.rekber.platform.TimeMachine;
+import id.rekber.singlenode.TimeMachine;
 import id.rekber.support.ApiClient;
 import id.rekber.support.Deals;
 import id.rekber.support.IntegrationTest;
@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class KycApprovalTest {
   @LocalServerPort int port;
-  @Autowired id.rekber.platform.EmbeddedKeycloak keycloak;
+  @Autowired id.rekber.singlenode.EmbeddedKeycloak keycloak;
   @Autowired JdbcTemplate jdbc;
   @Autowired TimeMachine time;
   @Autowired KycCaseContext caseContext;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.rekber.platform.EmbeddedKeycloak;
+import id.rekber.singlenode.EmbeddedKeycloak;
 import id.rekber.support.ApiClient;
 import id.rekber.support.Browser;
 import id.rekber.support.IntegrationTest;

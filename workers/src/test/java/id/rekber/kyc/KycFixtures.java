@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.rekber.platform.SharedKeycloak;
+import id.rekber.singlenode.SharedKeycloak;
 import id.rekber.support.ApiClient;
 import id.rekber.support.Tokens;
 import java.io.ByteArrayOutputStream;

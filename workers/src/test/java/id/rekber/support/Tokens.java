@@ -2,7 +2,7 @@ package id.rekber.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.rekber.platform.SharedKeycloak;
+import id.rekber.singlenode.SharedKeycloak;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

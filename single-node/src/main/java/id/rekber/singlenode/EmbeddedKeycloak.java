@@ -1,4 +1,4 @@
-package id.rekber.platform;
+package id.rekber.singlenode;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real Keycloak server for single-node mode: the {@code org.keycloak:keycloak-quarkus-dist} zip
- * from Maven Central (unpacked by the build into {@code workers/target/keycloak}), run as a child
+ * from Maven Central (unpacked by the single-node module's build into {@code single-node/target/keycloak}), run as a child
  * process with {@code kc.sh start-dev} on 127.0.0.1, with the {@code rekber} realm imported.
  *
  * <p>What it keeps where:
@@ -379,12 +379,12 @@ public class EmbeddedKeycloak implements AutoCloseable {
       if (homes.size() != 1) {
         throw new IllegalStateException(
             "Expected exactly one keycloak-<version>/ with bin/kc.sh in " + distributionParent + " but found " + homes
-                + " (build the workers module first: mvn -pl workers generate-resources)");
+                + " (build the single-node module first: mvn -pl single-node package, which unpacks it)");
       }
       return homes.get(0);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "No Keycloak distribution in " + distributionParent + " (build the workers module first: mvn -pl workers generate-resources)", e);
+          "No Keycloak distribution in " + distributionParent + " (build the single-node module first: mvn -pl single-node package, which unpacks it)", e);
     }
   }
 

@@ -1,4 +1,4 @@
-package id.rekber.platform;
+package id.rekber.singlenode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,9 +32,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Starts the real Keycloak distribution with the rekber realm; no Spring context. */
+@Tag("full-stack")
 class EmbeddedKeycloakTest {
   private static final String PASSWORD = "rekber-demo";
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,4 +1,4 @@
-package id.rekber.platform;
+package id.rekber.singlenode;
 
 import java.nio.file.Path;
 import org.slf4j.Logger;

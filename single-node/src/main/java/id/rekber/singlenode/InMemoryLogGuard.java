@@ -1,4 +1,4 @@
-package id.rekber.platform;
+package id.rekber.singlenode;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

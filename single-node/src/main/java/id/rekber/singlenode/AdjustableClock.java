@@ -1,4 +1,4 @@
-package id.rekber.platform;
+package id.rekber.singlenode;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,11 +8,12 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The one clock the application reads. In single-node mode it moves together with the embedded
- * engine's clock (see {@link TimeMachine}), so deadlines stored on deals and timers in the engine
- * agree when tests move time forward.
+ * The application's {@link Clock} in single-node mode: system time plus an offset that only
+ * {@link TimeMachine} moves, together with the embedded engine's clock, so deadlines stored on deals
+ * and timers in the engine agree when tests move time forward. The application injects it as a
+ * plain {@code java.time.Clock}; without this module it gets {@code Clock.systemUTC()}.
  */
-public class AppClock extends Clock {
+public class AdjustableClock extends Clock {
   private final AtomicLong offsetMillis = new AtomicLong();
 
   @Override

@@ -1,4 +1,4 @@
-package id.rekber.platform;
+package id.rekber.singlenode;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.Duration;
@@ -6,9 +6,9 @@ import java.time.Duration;
 /** Moves the embedded engine's clock and the application clock forward together. */
 public class TimeMachine {
   private final ZeebeTestEngine engine;
-  private final AppClock clock;
+  private final AdjustableClock clock;
 
-  public TimeMachine(ZeebeTestEngine engine, AppClock clock) {
+  public TimeMachine(ZeebeTestEngine engine, AdjustableClock clock) {
     this.engine = engine;
     this.clock = clock;
   }

@@ -1,4 +1,4 @@
-package id.rekber.platform;
+package id.rekber.singlenode;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,28 +1,47 @@
-package id.rekber.platform;
+package id.rekber.singlenode;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.time.Clock;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * Single-node mode: starts PostgreSQL, the Zeebe engine and an SMTP server inside this process and
- * makes the datasource, the Camunda client and the mail sender wait for them.
+ * Single-node mode: starts PostgreSQL, the Zeebe engine, an SMTP server and Keycloak inside this
+ * process and makes the datasource, the Camunda client, the mail sender and the OIDC beans wait for
+ * them. An auto-configuration (listed in {@code META-INF/spring/...AutoConfiguration.imports}),
+ * active when {@code rekber.mode} is {@code single-node} or absent; the application finds it only
+ * when this module is on its class path (tests, {@code scripts/run.sh} through {@code loader.path}).
+ *
+ * <p>The application sees these beans only through JDK and Jakarta types: the {@link Clock}
+ * ({@link AdjustableClock}) and the received mails ({@code Supplier<MimeMessage[]>} named
+ * {@value #RECEIVED_MAILS}).
  */
-@Configuration(proxyBeanMethods = false)
-@Conditional(SingleNodeCondition.class)
+@AutoConfiguration
+@ConditionalOnProperty(name = SingleNodeConfiguration.MODE_PROPERTY, havingValue = "single-node", matchIfMissing = true)
 public class SingleNodeConfiguration {
+  public static final String MODE_PROPERTY = "rekber.mode";
+  /** Name of the {@code Supplier<MimeMessage[]>} bean with every mail the embedded SMTP server received. */
+  public static final String RECEIVED_MAILS = "receivedMails";
+
+  /** The same rule as the class's condition, for code that runs before conditions (the environment post-processor). */
+  static boolean isActive(Environment environment) {
+    return "single-node".equalsIgnoreCase(environment.getProperty(MODE_PROPERTY, "single-node").strip());
+  }
 
   @Bean(destroyMethod = "close")
   EmbeddedPostgresServer embeddedPostgres(
@@ -54,7 +73,7 @@ public class SingleNodeConfiguration {
   @Bean(destroyMethod = "")
   EmbeddedKeycloak embeddedKeycloak(
       // Strings, not Paths: Spring's Path conversion treats "../" as a resource path and rejects it.
-      @Value("${rekber.single-node.keycloak.distribution:workers/target/keycloak}") String distribution,
+      @Value("${rekber.single-node.keycloak.distribution:single-node/target/keycloak}") String distribution,
       @Value("${rekber.single-node.keycloak.realm-file:keycloak-realm/rekber-realm.json}") String realmFile,
       @Value("${rekber.single-node.data-dir:./data}") String dataDir,
       @Value("${" + SingleNodeEnvironmentPostProcessor.KEYCLOAK_PORT + "}") int port,
@@ -72,9 +91,20 @@ public class SingleNodeConfiguration {
     return new AbstractDependsOnBeanFactoryPostProcessor(JwtDecoder.class, "embeddedKeycloak") {};
   }
 
+  @Bean(name = RECEIVED_MAILS)
+  Supplier<MimeMessage[]> receivedMails(GreenMail embeddedSmtp) {
+    return embeddedSmtp::getReceivedMessages;
+  }
+
+  /** The application's clock; the application's own fallback ({@code Clock.systemUTC()}) backs off. */
   @Bean
-  TimeMachine timeMachine(ZeebeTestEngine engine, AppClock clock) {
-    return new TimeMachine(engine, clock);
+  AdjustableClock adjustableClock() {
+    return new AdjustableClock();
+  }
+
+  @Bean
+  TimeMachine timeMachine(ZeebeTestEngine embeddedEngine, AdjustableClock clock) {
+    return new TimeMachine(embeddedEngine, clock);
   }
 
   @Bean

@@ -1,4 +1,4 @@
-package id.rekber.platform;
+package id.rekber.singlenode;
 
 import io.grpc.ServerBuilder;
 import io.grpc.ServerProvider;

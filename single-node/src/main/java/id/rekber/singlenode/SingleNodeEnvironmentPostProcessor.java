@@ -1,4 +1,4 @@
-package id.rekber.platform;
+package id.rekber.singlenode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * In single-node mode, fixes the ports of the embedded PostgreSQL, Zeebe gateway and SMTP server
+ * Registered in {@code META-INF/spring.factories}. In single-node mode, fixes the ports of the embedded PostgreSQL, Zeebe gateway and SMTP server
  * (a configured port, or a free one for 0) and points the datasource, the Camunda client and Spring
  * Mail at them, before any bean is created.
  */
@@ -25,7 +25,7 @@ public class SingleNodeEnvironmentPostProcessor implements EnvironmentPostProces
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-    if (!SingleNode.isActive(env)) {
+    if (!SingleNodeConfiguration.isActive(env)) {
       return;
     }
     int postgres = resolvePort(env, POSTGRES_PORT, 54329);
