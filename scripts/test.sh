@@ -13,8 +13,10 @@ echo "== Lint BPMN models"
 bash tools/model-lint/lint.sh
 
 echo "== Build and test"
-# Test databases live under the temp dir; start from a clean slate.
-rm -rf "${TMPDIR:-/tmp}/rekber-test/run-"*
+# Each test run gets its own database under the temp dir; remove those of runs that ended long ago
+# (not all of them: another checkout's tests may be running right now).
+mkdir -p "${TMPDIR:-/tmp}/rekber-test"
+find "${TMPDIR:-/tmp}/rekber-test" -maxdepth 1 -name 'run-*' -mmin +360 -exec rm -rf {} +
 mvn -B -ntp verify "$@"
 
 echo "== Check the cluster jar"
