@@ -10,6 +10,7 @@ import id.rekber.inbox.CaseContext;
 import id.rekber.inbox.UserTask;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.ledger.Ledger;
+import id.rekber.notification.Formats;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,16 +32,18 @@ class DisputeCaseContext implements CaseContext {
   private final Ledger ledger;
   private final AppUserRepository users;
   private final AuditTrail audit;
+  private final Formats formats;
   private final Clock clock;
 
   DisputeCaseContext(DealRepository deals, DisputeRepository disputes, DisputeTimeline timeline, Ledger ledger,
-      AppUserRepository users, AuditTrail audit, Clock clock) {
+      AppUserRepository users, AuditTrail audit, Formats formats, Clock clock) {
     this.deals = deals;
     this.disputes = disputes;
     this.timeline = timeline;
     this.ledger = ledger;
     this.users = users;
     this.audit = audit;
+    this.formats = formats;
     this.clock = clock;
   }
 
@@ -65,7 +68,7 @@ class DisputeCaseContext implements CaseContext {
     model.put("entries", timeline.of(deal.getId()));
     model.put("ledgerLines", ledger.linesOf(deal.getId()));
     model.put("splittable", EscrowLedger.splittable(deal));
-    model.put("fmt", new PageFormats(id.rekber.web.Languages.supported(viewer.getLocale())));
+    model.put("fmt", formats); // also rendered outside a web request, where ${@fmt} is not available
     audit.record(new AuditEvent(clock.instant(), viewer.getEmail(), "dispute.case-viewed", "deal", deal.getId(), "VIEWED",
         null, null, "task " + task.getJobKey()));
     return model;

@@ -9,6 +9,7 @@ import id.rekber.escrow.PartyRole;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.AppUserRepository;
 import id.rekber.notification.Formats;
+import id.rekber.platform.Rupiah;
 import id.rekber.notification.Outbox;
 import id.rekber.web.Languages;
 import java.time.Clock;
@@ -79,8 +80,8 @@ class DisputeNotifications {
         Formats.wib(deadline, locale),
         properties.publicUrl() + "/deals/" + dealId + "/dispute",
         outcome == null ? "" : outbox.text("dispute.outcome." + outcome, locale),
-        toBuyer == null ? "" : Formats.rupiah(toBuyer),
-        toSeller == null ? "" : Formats.rupiah(toSeller),
+        toBuyer == null ? "" : Rupiah.format(toBuyer),
+        toSeller == null ? "" : Rupiah.format(toSeller),
         reason == null ? "" : reason
       };
       outbox.enqueue(dealId + ":dispute:" + dedupe + ":" + role.name(), dealId, user.getEmail(), locale, name, args);

@@ -62,7 +62,6 @@ class DisputePageController {
     PartyRole role = deal.roleOf(user.getId()).orElseThrow(() -> ApiException.forbidden("deal.not-a-party"));
     Optional<Dispute> dispute = repository.find(id);
     model.addAttribute("deal", deal);
-    model.addAttribute("fmt", new PageFormats(locale));
     model.addAttribute("role", role.name());
     model.addAttribute("dispute", dispute.orElse(null));
     model.addAttribute("entries", dispute.isPresent() ? timeline.of(id) : java.util.List.of());

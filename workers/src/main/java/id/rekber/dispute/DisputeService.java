@@ -10,6 +10,7 @@ import id.rekber.identity.AppUser;
 import id.rekber.inbox.FormValidator;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.platform.DeployedModels;
+import id.rekber.platform.Rupiah;
 import id.rekber.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -220,14 +221,6 @@ public class DisputeService {
 
   /** Whole rupiah from a form value (a JSON number or its text); null if it is not one. */
   static Long wholeRupiah(Object value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      java.math.BigDecimal amount = new java.math.BigDecimal(value.toString().trim());
-      return amount.stripTrailingZeros().scale() > 0 ? null : amount.longValueExact();
-    } catch (NumberFormatException | ArithmeticException e) {
-      return null;
-    }
+    return Rupiah.exact(value).map(Rupiah::amount).orElse(null);
   }
 }

@@ -3,6 +3,7 @@ package id.rekber.escrow;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.AppUserRepository;
 import id.rekber.notification.Formats;
+import id.rekber.platform.Rupiah;
 import id.rekber.notification.Outbox;
 import id.rekber.web.Languages;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class DealNotifications {
       Object[] args = {
         deal.getId(),
         deal.getItemName(),
-        Formats.rupiah(role == PartyRole.BUYER ? deal.grossAmount() : deal.sellerProceeds()),
+        Rupiah.format(role == PartyRole.BUYER ? deal.grossAmount() : deal.sellerProceeds()),
         Formats.wib(deadlineOf(deal, step), locale),
         properties.publicUrl() + "/deals/" + deal.getId(),
         reason == null ? "" : outbox.text("reason." + reason, locale),

@@ -2,7 +2,7 @@ package id.rekber.escrow;
 
 import id.rekber.identity.AppUser;
 import id.rekber.kyc.TierLimits;
-import id.rekber.notification.Formats;
+import id.rekber.platform.Rupiah;
 import id.rekber.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,7 +51,7 @@ public class DealService {
   @Transactional
   public Deal create(AppUser initiator, PartyRole myRole, DealTerms terms) {
     if (terms.feeBase() > properties.maxDealAmount()) {
-      throw ApiException.invalid("deal.amount-over-limit", Formats.rupiah(properties.maxDealAmount()));
+      throw ApiException.invalid("deal.amount-over-limit", Rupiah.format(properties.maxDealAmount()));
     }
     if (terms.counterpartyEmail().trim().equalsIgnoreCase(initiator.getEmail())) {
       throw ApiException.invalid("deal.counterparty-is-self");

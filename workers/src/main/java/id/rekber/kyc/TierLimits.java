@@ -2,6 +2,7 @@ package id.rekber.kyc;
 
 import id.rekber.identity.AppUser;
 import id.rekber.notification.Formats;
+import id.rekber.platform.Rupiah;
 import id.rekber.web.ApiException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -40,11 +41,11 @@ public class TierLimits {
   public void checkCanBuy(AppUser buyer, long amount, String dealId) {
     LimitProperties.Tier tier = limits.of(buyer.getKycTier());
     if (amount > tier.perDeal()) {
-      throw ApiException.invalid("limit.per-deal", Formats.rupiah(tier.perDeal()), buyer.getKycTier());
+      throw ApiException.invalid("limit.per-deal", Rupiah.format(tier.perDeal()), buyer.getKycTier());
     }
     long used = committedThisMonth(buyer.getId(), dealId);
     if (used + amount > tier.perMonth()) {
-      throw ApiException.invalid("limit.per-month", Formats.rupiah(tier.perMonth()), Formats.rupiah(Math.max(0, tier.perMonth() - used)));
+      throw ApiException.invalid("limit.per-month", Rupiah.format(tier.perMonth()), Rupiah.format(Math.max(0, tier.perMonth() - used)));
     }
   }
 

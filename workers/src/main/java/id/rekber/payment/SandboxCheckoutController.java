@@ -1,6 +1,6 @@
 package id.rekber.payment;
 
-import id.rekber.notification.Formats;
+import id.rekber.platform.Rupiah;
 import id.rekber.payment.SandboxPaymentProvider.SandboxResult;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -34,7 +34,7 @@ class SandboxCheckoutController {
     String order = HtmlUtils.htmlEscape(orderId);
     String body =
         "<p>Nomor Virtual Account / Virtual account number</p><p class=va>" + invoice.get("va_number") + "</p>"
-            + "<p>Jumlah / Amount: <b>" + Formats.rupiah(((Number) invoice.get("amount")).longValue()) + "</b></p>"
+            + "<p>Jumlah / Amount: <b>" + Rupiah.format(((Number) invoice.get("amount")).longValue()) + "</b></p>"
             + "<p>Status: " + invoice.get("status") + "</p>"
             + "<form method=post action='/sandbox/checkout/" + order + "/pay'>"
             + "<button type=submit>Bayar sekarang / Pay now</button></form>";

@@ -1,8 +1,8 @@
 package id.rekber.payment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import id.rekber.platform.Rupiah;
 import id.rekber.web.ApiException;
-import java.math.BigDecimal;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,11 +67,7 @@ class SandboxWebhookController {
 
   /** "150000.00" to 150000; a fraction of a rupiah is not money we accept. */
   static long rupiah(String amount) {
-    try {
-      return new BigDecimal(amount).longValueExact();
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw ApiException.invalid("webhook.bad-amount", amount);
-    }
+    return Rupiah.parse(amount).map(Rupiah::amount).orElseThrow(() -> ApiException.invalid("webhook.bad-amount", amount));
   }
 
   private static String required(String value) {

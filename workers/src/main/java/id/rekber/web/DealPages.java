@@ -11,6 +11,7 @@ import id.rekber.identity.CurrentUser;
 import id.rekber.identity.PhoneNumbers;
 import id.rekber.identity.Profiles;
 import id.rekber.payment.Checkout;
+import id.rekber.platform.Rupiah;
 import jakarta.validation.Valid;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +80,9 @@ class DealPages {
   @PostMapping("/deals")
   String create(@Valid @ModelAttribute("dealForm") DealForm form, BindingResult errors, RedirectAttributes redirect) {
     AppUser user = currentUser.get();
-    Optional<Long> price = DealForm.rupiah(form.getPrice());
-    Optional<Long> shipping = form.getShippingCost() == null || form.getShippingCost().isBlank() ? Optional.of(0L) : DealForm.rupiah(form.getShippingCost());
+    Optional<Long> price = Rupiah.parse(form.getPrice()).map(Rupiah::amount);
+    Optional<Long> shipping = form.getShippingCost() == null || form.getShippingCost().isBlank()
+        ? Optional.of(0L) : Rupiah.parse(form.getShippingCost()).map(Rupiah::amount);
     if (!errors.hasFieldErrors("price") && price.filter(p -> p > 0).isEmpty()) {
       errors.rejectValue("price", "deal.price.number");
     }
@@ -215,7 +217,7 @@ class DealPages {
     DealProgress.Steps steps = progress.of(deal);
     String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/deals/{id}").buildAndExpand(deal.getId()).toUriString();
     Locale locale = Languages.supported(org.springframework.context.i18n.LocaleContextHolder.getLocale());
-    String shareText = messages.getMessage("deal.share.text", new Object[] {deal.getItemName(), id.rekber.notification.Formats.rupiah(deal.grossAmount()), link}, locale);
+    String shareText = messages.getMessage("deal.share.text", new Object[] {deal.getItemName(), Rupiah.format(deal.grossAmount()), link}, locale);
     model.addAttribute("user", user);
     model.addAttribute("deal", deal);
     model.addAttribute("view", view);
