@@ -8,6 +8,7 @@ import id.rekber.escrow.DealStatus;
 import id.rekber.escrow.PartyRole;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
+import id.rekber.inbox.FormInvalidException;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.platform.DeployedModels;
 import id.rekber.web.ApiException;
@@ -120,7 +121,7 @@ class DisputePageController {
     try {
       command.run();
       return "redirect:/deals/" + id + "/dispute";
-    } catch (FormErrors e) {
+    } catch (FormInvalidException e) {
       e.errors().forEach((field, code) -> model.addAttribute("error_" + field, messages.getMessage(code, null, code, locale)));
     } catch (ApiException e) {
       if (e.status().value() == 403 || e.status().value() == 404) {

@@ -75,7 +75,7 @@ class DealController {
   }
 
   @PostMapping("/{id}/ship")
-  ResponseEntity<DealView> ship(@PathVariable String id, @Valid @RequestBody ShipRequest request) {
+  ResponseEntity<DealView> ship(@PathVariable String id, @RequestBody ShipRequest request) {
     AppUser user = currentUser.get();
     return accepted(deals.markShipped(user, id, request.courier(), request.trackingNumber()), user);
   }

@@ -115,9 +115,4 @@ public class DealLifecycle {
   private Deal lock(String dealId) {
     return deals.findForUpdate(dealId).orElseThrow(() -> ApiException.notFound("deal.not-found", dealId));
   }
-
-  /** Courier and tracking number the seller entered, carried by the GoodsShipped message. */
-  public record Shipment(String courier, String trackingNumber) {
-    public static final Shipment NONE = new Shipment(null, null);
-  }
 }

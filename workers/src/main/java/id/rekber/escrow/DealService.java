@@ -157,13 +157,14 @@ public class DealService {
 
   @Transactional
   public Deal markShipped(AppUser user, String dealId, String courier, String trackingNumber) {
+    Shipment shipment = Shipment.of(courier, trackingNumber);
     Deal deal = lockAs(user, dealId, PartyRole.SELLER, DealStatus.DANA_DITAHAN);
     record(deal, "SHIPMENT_REPORTED", user);
     messages.publish(
         DealMessages.GOODS_SHIPPED,
         dealId,
         DealMessages.GOODS_SHIPPED + ":" + dealId,
-        Map.of("courier", courier.trim(), "trackingNumber", trackingNumber.trim()));
+        Map.of("courier", shipment.courier(), "trackingNumber", shipment.trackingNumber()));
     return deal;
   }
 

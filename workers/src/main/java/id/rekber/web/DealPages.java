@@ -6,6 +6,7 @@ import id.rekber.escrow.DealService;
 import id.rekber.escrow.DealStatus;
 import id.rekber.escrow.DealTerms;
 import id.rekber.escrow.DealView;
+import id.rekber.escrow.Shipment;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
 import id.rekber.identity.PhoneNumbers;
@@ -152,9 +153,10 @@ class DealPages {
   }
 
   @PostMapping("/deals/{id}/ship")
-  String ship(@PathVariable String id, @Valid @ModelAttribute("shipForm") ShipForm form, BindingResult errors, Model model,
+  String ship(@PathVariable String id, @ModelAttribute("shipForm") ShipForm form, BindingResult errors, Model model,
       RedirectAttributes redirect) {
     AppUser user = currentUser.get();
+    Shipment.problems(form.getCourier(), form.getTrackingNumber()).forEach((field, code) -> errors.rejectValue(field, code));
     if (errors.hasErrors()) {
       fill(model, user, deals.get(user, id));
       return "deals/show";
