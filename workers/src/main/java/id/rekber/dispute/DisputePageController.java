@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekber.escrow.Deal;
 import id.rekber.escrow.DealAccess;
-import id.rekber.escrow.DealStatus;
+import id.rekber.escrow.DisputeWindow;
 import id.rekber.escrow.PartyRole;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
@@ -134,9 +134,7 @@ class DisputePageController {
 
   private String pending(Deal deal, PartyRole role, Dispute dispute) {
     if (dispute == null) {
-      boolean inspecting = deal.getStatus() == DealStatus.DIKIRIM && deal.getDeliveredAt() != null
-          && deal.getInspectionDeadline() != null && clock.instant().isBefore(deal.getInspectionDeadline());
-      return role == PartyRole.BUYER && inspecting ? "OPEN" : "NONE";
+      return role == PartyRole.BUYER && DisputeWindow.isOpen(deal, clock.instant()) ? "OPEN" : "NONE";
     }
     for (DisputeStage stage : DisputeStage.values()) {
       if (dispute.awaits(stage, clock.instant())) {

@@ -4,7 +4,7 @@ import id.rekber.escrow.Deal;
 import id.rekber.escrow.DealAccess;
 import id.rekber.escrow.DealMessages;
 import id.rekber.escrow.DealRepository;
-import id.rekber.escrow.DealStatus;
+import id.rekber.escrow.DisputeWindow;
 import id.rekber.escrow.PartyRole;
 import id.rekber.escrow.Shipment;
 import id.rekber.identity.AppUser;
@@ -65,12 +65,10 @@ public class DisputeService {
       throw new FormInvalidException(Map.of("reason", text.length() < MIN_REASON ? "form.too-short" : "form.too-long"));
     }
     Instant now = clock.instant();
-    boolean inspecting = deal.getStatus() == DealStatus.DIKIRIM && deal.getDeliveredAt() != null
-        && deal.getInspectionDeadline() != null && now.isBefore(deal.getInspectionDeadline());
     if (disputes.find(dealId).isPresent()) {
       throw ApiException.conflict("dispute.already-open");
     }
-    if (!inspecting) {
+    if (!DisputeWindow.isOpen(deal, now)) {
       throw ApiException.conflict("dispute.not-in-inspection");
     }
     disputes.open(dealId, text, buyer.getEmail(), now);

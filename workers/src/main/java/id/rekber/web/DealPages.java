@@ -6,6 +6,7 @@ import id.rekber.escrow.DealService;
 import id.rekber.escrow.DealStatus;
 import id.rekber.escrow.DealTerms;
 import id.rekber.escrow.DealView;
+import id.rekber.escrow.DisputeWindow;
 import id.rekber.escrow.Shipment;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
@@ -16,6 +17,7 @@ import id.rekber.platform.Rupiah;
 import jakarta.validation.Valid;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +50,10 @@ class DealPages {
   private final MoneyTrail money;
   private final DealProgress progress;
   private final MessageSource messages;
+  private final Clock clock;
 
   DealPages(DealService deals, CurrentUser currentUser, Profiles profiles, Checkout checkout, MoneyTrail money,
-      DealProgress progress, MessageSource messages) {
+      DealProgress progress, MessageSource messages, Clock clock) {
     this.deals = deals;
     this.currentUser = currentUser;
     this.profiles = profiles;
@@ -58,12 +61,13 @@ class DealPages {
     this.money = money;
     this.progress = progress;
     this.messages = messages;
+    this.clock = clock;
   }
 
   @GetMapping({"/", "/deals"})
   String myDeals(Model model) {
     AppUser user = currentUser.get();
-    List<Row> rows = deals.listFor(user).stream().map(d -> Row.of(DealView.of(d, user.getId(), user.getEmail()))).toList();
+    List<Row> rows = deals.listFor(user).stream().map(d -> Row.of(DealView.of(d, user.getId(), user.getEmail(), clock.instant()))).toList();
     model.addAttribute("user", user);
     model.addAttribute("invitations", rows.stream().filter(r -> "INVITEE".equals(r.view().myRole())).toList());
     model.addAttribute("asBuyer", rows.stream().filter(r -> "BUYER".equals(r.view().myRole())).toList());
@@ -215,7 +219,7 @@ class DealPages {
   }
 
   private void fill(Model model, AppUser user, Deal deal) {
-    DealView view = DealView.of(deal, user.getId(), user.getEmail());
+    DealView view = DealView.of(deal, user.getId(), user.getEmail(), clock.instant());
     DealProgress.Steps steps = progress.of(deal);
     String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/deals/{id}").buildAndExpand(deal.getId()).toUriString();
     Locale locale = Languages.supported(org.springframework.context.i18n.LocaleContextHolder.getLocale());
@@ -234,8 +238,7 @@ class DealPages {
     model.addAttribute("whatsappLink", "https://wa.me/?text=" + URLEncoder.encode(shareText, StandardCharsets.UTF_8).replace("+", "%20"));
     model.addAttribute("canShare", deal.getStatus() == DealStatus.MENUNGGU_PERSETUJUAN && deal.roleOf(user.getId()).isPresent());
     boolean buyer = "BUYER".equals(view.myRole());
-    boolean inspecting = deal.getStatus() == DealStatus.DIKIRIM && deal.getDeliveredAt() != null;
-    model.addAttribute("canDispute", buyer && inspecting);
+    model.addAttribute("canDispute", buyer && DisputeWindow.isOpen(deal, clock.instant()));
     model.addAttribute("disputeRunning", deal.getStatus() == DealStatus.SENGKETA);
   }
 
