@@ -13,6 +13,7 @@ import id.rekber.inbox.CaseContext;
 import id.rekber.inbox.StaffTask;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.ledger.Ledger;
+import id.rekber.notification.Formats;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,16 +36,18 @@ class DisputeCaseContext implements CaseContext {
   private final Ledger ledger;
   private final AppUserRepository users;
   private final AuditTrail audit;
+  private final Formats formats;
   private final Clock clock;
 
   DisputeCaseContext(DealRepository deals, DisputeRepository disputes, DisputeTimeline timeline, Ledger ledger,
-      AppUserRepository users, AuditTrail audit, Clock clock) {
+      AppUserRepository users, AuditTrail audit, Formats formats, Clock clock) {
     this.deals = deals;
     this.disputes = disputes;
     this.timeline = timeline;
     this.ledger = ledger;
     this.users = users;
     this.audit = audit;
+    this.formats = formats;
     this.clock = clock;
   }
 
@@ -69,7 +72,7 @@ class DisputeCaseContext implements CaseContext {
     model.put("entries", timeline.of(deal.getId()));
     model.put("ledgerLines", ledger.linesOf(deal.getId()));
     model.put("splittable", EscrowLedger.splittable(deal));
-    model.put("fmt", new PageFormats(id.rekber.platform.Languages.supported(viewer.getLocale())));
+    model.put("fmt", formats); // also rendered outside a web request, where ${@fmt} is not available
     audit.record(new AuditEvent(clock.instant(), viewer.getEmail(), "dispute.case-viewed", "deal", deal.getId(), "VIEWED",
         null, null, "task " + task.getJobKey()));
     return model;

@@ -8,18 +8,20 @@ import id.rekber.escrow.EscrowProperties;
 import id.rekber.escrow.PartyRole;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.AppUserRepository;
-import id.rekber.notification.Formats;
 import id.rekber.notification.Outbox;
 import id.rekber.platform.Languages;
+import id.rekber.platform.Rupiah;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Dispute mails through the outbox, in each party's language (templates {@code mail.dispute.*}).
- * Arguments: {0} deal id, {1} item, {2} deadline (WIB), {3} dispute page, {4} outcome,
- * {5} amount to the buyer, {6} amount to the seller, {7} the decision's reason.
+ * Dispute mails through the outbox, in each party's language (templates
+ * {@code templates/mail/<language>/dispute/<stage, decision or resolved>.<ROLE>.txt}) with the
+ * variables dealId, item, deadline, link (the dispute page), outcome, toBuyer, toSeller, reason.
  */
 @Component
 class DisputeNotifications {
@@ -43,15 +45,15 @@ class DisputeNotifications {
   }
 
   void stageEntered(String dealId, DisputeStage stage, Instant deadline) {
-    send(dealId, "mail.dispute." + stage.name(), stage.name(), deadline, null, null, null, null);
+    send(dealId, "dispute/" + stage.name(), stage.name(), deadline, null, null, null, null);
   }
 
   void resolved(String dealId, String outcome, Long toBuyer, Long toSeller) {
-    send(dealId, "mail.dispute.resolved", "resolved", null, outcome, toBuyer, toSeller, null);
+    send(dealId, "dispute/resolved", "resolved", null, outcome, toBuyer, toSeller, null);
   }
 
   void decided(String dealId, long taskKey, String outcome, Long toBuyer, Long toSeller, String reason) {
-    send(dealId, "mail.dispute.decision", "decision:" + taskKey, null, outcome, toBuyer, toSeller, reason);
+    send(dealId, "dispute/decision", "decision:" + taskKey, null, outcome, toBuyer, toSeller, reason);
   }
 
   /** Mediators work from the inbox, where the task shows its SLA; the reminder is put on record there. */
@@ -73,17 +75,16 @@ class DisputeNotifications {
       }
       AppUser user = users.findById(deal.partyId(role)).orElseThrow();
       Locale locale = Languages.supported(user.getLocale());
-      Object[] args = {
-        dealId,
-        deal.getItemName(),
-        Formats.wib(deadline, locale),
-        properties.publicUrl() + "/deals/" + dealId + "/dispute",
-        outcome == null ? "" : outbox.text("dispute.outcome." + outcome, locale),
-        toBuyer == null ? "" : Formats.rupiah(toBuyer),
-        toSeller == null ? "" : Formats.rupiah(toSeller),
-        reason == null ? "" : reason
-      };
-      outbox.enqueue(dealId + ":dispute:" + dedupe + ":" + role.name(), dealId, user.getEmail(), locale, name, args);
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("dealId", dealId);
+      variables.put("item", deal.getItemName());
+      variables.put("deadline", deadline);
+      variables.put("link", properties.publicUrl() + "/deals/" + dealId + "/dispute");
+      variables.put("outcome", outcome == null ? null : outbox.text("dispute.outcome." + outcome, locale));
+      variables.put("toBuyer", toBuyer == null ? null : Rupiah.of(toBuyer));
+      variables.put("toSeller", toSeller == null ? null : Rupiah.of(toSeller));
+      variables.put("reason", reason);
+      outbox.enqueue(dealId + ":dispute:" + dedupe + ":" + role.name(), dealId, user.getEmail(), locale, name, variables);
     }
   }
 }

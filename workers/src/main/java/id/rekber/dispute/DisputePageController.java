@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekber.escrow.Deal;
 import id.rekber.escrow.DealAccess;
-import id.rekber.escrow.DealStatus;
+import id.rekber.escrow.DisputeWindow;
 import id.rekber.escrow.PartyRole;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
+import id.rekber.inbox.FormInvalidException;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.platform.DeployedModels;
 import id.rekber.platform.Refusal;
@@ -62,7 +63,6 @@ class DisputePageController {
     PartyRole role = deal.roleOf(user.getId()).orElseThrow(() -> Refusal.forbidden("deal.not-a-party"));
     Optional<Dispute> dispute = repository.find(id);
     model.addAttribute("deal", deal);
-    model.addAttribute("fmt", new PageFormats(locale));
     model.addAttribute("role", role.name());
     model.addAttribute("dispute", dispute.orElse(null));
     model.addAttribute("entries", dispute.isPresent() ? timeline.of(id) : java.util.List.of());
@@ -121,7 +121,7 @@ class DisputePageController {
     try {
       command.run();
       return "redirect:/deals/" + id + "/dispute";
-    } catch (FormErrors e) {
+    } catch (FormInvalidException e) {
       e.errors().forEach((field, code) -> model.addAttribute("error_" + field, messages.getMessage(code, null, code, locale)));
     } catch (Refusal e) {
       if (e.kind() == Refusal.Kind.FORBIDDEN || e.kind() == Refusal.Kind.NOT_FOUND) {
@@ -134,9 +134,7 @@ class DisputePageController {
 
   private String pending(Deal deal, PartyRole role, Dispute dispute) {
     if (dispute == null) {
-      boolean inspecting = deal.getStatus() == DealStatus.DIKIRIM && deal.getDeliveredAt() != null
-          && deal.getInspectionDeadline() != null && clock.instant().isBefore(deal.getInspectionDeadline());
-      return role == PartyRole.BUYER && inspecting ? "OPEN" : "NONE";
+      return role == PartyRole.BUYER && DisputeWindow.isOpen(deal, clock.instant()) ? "OPEN" : "NONE";
     }
     for (DisputeStage stage : DisputeStage.values()) {
       if (dispute.awaits(stage, clock.instant())) {

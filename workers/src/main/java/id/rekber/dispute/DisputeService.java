@@ -6,13 +6,16 @@ import id.rekber.escrow.Deal;
 import id.rekber.escrow.DealAccess;
 import id.rekber.escrow.DealMessages;
 import id.rekber.escrow.DealRepository;
-import id.rekber.escrow.DealStatus;
+import id.rekber.escrow.DisputeWindow;
 import id.rekber.escrow.PartyRole;
+import id.rekber.escrow.Shipment;
 import id.rekber.identity.AppUser;
+import id.rekber.inbox.FormInvalidException;
 import id.rekber.inbox.FormValidator;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.platform.DeployedModels;
 import id.rekber.platform.Refusal;
+import id.rekber.platform.Rupiah;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -63,15 +66,13 @@ public class DisputeService {
     Deal deal = deals.findForUpdate(dealId).orElseThrow();
     String text = reason == null ? "" : reason.trim();
     if (text.length() < MIN_REASON || text.length() > MAX_TEXT) {
-      throw new FormErrors(Map.of("reason", text.length() < MIN_REASON ? "form.too-short" : "form.too-long"));
+      throw new FormInvalidException(Map.of("reason", text.length() < MIN_REASON ? "form.too-short" : "form.too-long"));
     }
     Instant now = clock.instant();
-    boolean inspecting = deal.getStatus() == DealStatus.DIKIRIM && deal.getDeliveredAt() != null
-        && deal.getInspectionDeadline() != null && now.isBefore(deal.getInspectionDeadline());
     if (disputes.find(dealId).isPresent()) {
       throw Refusal.conflict("dispute.already-open");
     }
-    if (!inspecting) {
+    if (!DisputeWindow.isOpen(deal, now)) {
       throw Refusal.conflict("dispute.not-in-inspection");
     }
     disputes.open(dealId, text, buyer.getEmail(), now);
@@ -94,7 +95,7 @@ public class DisputeService {
       }
     }
     if (!errors.isEmpty()) {
-      throw new FormErrors(errors);
+      throw new FormInvalidException(errors);
     }
     disputes.sellerResponded(dealId, response, offer);
     timeline.add(dealId, "RESPONSE_" + response, seller.getEmail(), PartyRole.SELLER.name(), text(submitted.get("note")));
@@ -114,7 +115,7 @@ public class DisputeService {
     awaiting(dealId, DisputeStage.BUYER_ANSWER);
     Map<String, String> errors = validate(OFFER_ANSWER_FORM, submitted);
     if (!errors.isEmpty()) {
-      throw new FormErrors(errors);
+      throw new FormInvalidException(errors);
     }
     String answer = String.valueOf(submitted.get("offerAnswer"));
     disputes.offerAnswered(dealId, answer);
@@ -127,18 +128,9 @@ public class DisputeService {
   public void returnShipped(AppUser buyer, String dealId, String courier, String tracking) {
     as(buyer, dealId, PartyRole.BUYER);
     awaiting(dealId, DisputeStage.RETURN_SHIPPING);
-    Map<String, String> errors = new LinkedHashMap<>();
-    if (courier == null || courier.isBlank() || courier.length() > 60) {
-      errors.put("courier", "form.required");
-    }
-    if (tracking == null || tracking.trim().length() < 6 || tracking.length() > 60) {
-      errors.put("trackingNumber", "form.too-short");
-    }
-    if (!errors.isEmpty()) {
-      throw new FormErrors(errors);
-    }
-    disputes.returnShipped(dealId, courier.trim(), tracking.trim());
-    timeline.add(dealId, "RETURN_SHIPPED", buyer.getEmail(), PartyRole.BUYER.name(), courier.trim() + " " + tracking.trim());
+    Shipment parcel = Shipment.of(courier, tracking);
+    disputes.returnShipped(dealId, parcel.courier(), parcel.trackingNumber());
+    timeline.add(dealId, "RETURN_SHIPPED", buyer.getEmail(), PartyRole.BUYER.name(), parcel.courier() + " " + parcel.trackingNumber());
     messages.publish(DisputeMessages.RETURN_SHIPPED, dealId);
   }
 
@@ -158,7 +150,7 @@ public class DisputeService {
     openDispute(dealId);
     String body = text == null ? "" : text.trim();
     if (body.isEmpty() || body.length() > MAX_TEXT) {
-      throw new FormErrors(Map.of("text", body.isEmpty() ? "form.required" : "form.too-long"));
+      throw new FormInvalidException(Map.of("text", body.isEmpty() ? "form.required" : "form.too-long"));
     }
     timeline.add(dealId, "MESSAGE", user.getEmail(), role.name(), body);
   }
@@ -168,7 +160,7 @@ public class DisputeService {
     PartyRole role = partyOf(user, dealId);
     openDispute(dealId);
     if (content.length == 0) {
-      throw new FormErrors(Map.of("file", "form.required"));
+      throw new FormInvalidException(Map.of("file", "form.required"));
     }
     if (content.length > EvidenceFiles.MAX_BYTES) {
       throw Refusal.tooLarge("dispute.file-too-large", EvidenceFiles.MAX_BYTES / (1024 * 1024));
@@ -223,14 +215,6 @@ public class DisputeService {
 
   /** Whole rupiah from a form value (a JSON number or its text); null if it is not one. */
   static Long wholeRupiah(Object value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      java.math.BigDecimal amount = new java.math.BigDecimal(value.toString().trim());
-      return amount.stripTrailingZeros().scale() > 0 ? null : amount.longValueExact();
-    } catch (NumberFormatException | ArithmeticException e) {
-      return null;
-    }
+    return Rupiah.exact(value).map(Rupiah::amount).orElse(null);
   }
 }

@@ -1,7 +1,7 @@
 package id.rekber.dispute;
 
 import id.rekber.escrow.DealLifecycle;
-import id.rekber.escrow.DealLifecycle.Shipment;
+import id.rekber.escrow.Shipment;
 import id.rekber.escrow.DealRepository;
 import id.rekber.ledger.EscrowLedger;
 import io.camunda.client.annotation.CustomHeaders;

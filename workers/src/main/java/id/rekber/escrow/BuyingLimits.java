@@ -1,5 +1,6 @@
 package id.rekber.escrow;
 
+import id.rekber.platform.Rupiah;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.AppUserRepository;
 import id.rekber.kyc.LimitProperties;
@@ -39,12 +40,12 @@ public class BuyingLimits {
   public void checkCanBuy(AppUser buyer, long amount, String dealId) {
     LimitProperties.Tier tier = policy.limitsOf(buyer.getKycTier());
     if (overPerDeal(tier, amount)) {
-      throw Refusal.invalid("limit.per-deal", Formats.rupiah(tier.perDeal()), buyer.getKycTier());
+      throw Refusal.invalid("limit.per-deal", Rupiah.format(tier.perDeal()), buyer.getKycTier());
     }
     Month month = monthOf(clock.instant());
     long used = deals.sumCommittedBetween(buyer.getId(), dealId == null ? "" : dealId, month.start(), month.end());
     if (overPerMonth(tier, used, amount)) {
-      throw Refusal.invalid("limit.per-month", Formats.rupiah(tier.perMonth()), Formats.rupiah(leftThisMonth(tier, used)));
+      throw Refusal.invalid("limit.per-month", Rupiah.format(tier.perMonth()), Rupiah.format(leftThisMonth(tier, used)));
     }
   }
 

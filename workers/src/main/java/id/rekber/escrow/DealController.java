@@ -4,6 +4,7 @@ import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 class DealController {
   private final DealService deals;
   private final CurrentUser currentUser;
+  private final Clock clock;
 
-  DealController(DealService deals, CurrentUser currentUser) {
+  DealController(DealService deals, CurrentUser currentUser, Clock clock) {
     this.deals = deals;
     this.currentUser = currentUser;
+    this.clock = clock;
   }
 
   @PostMapping
@@ -75,7 +78,7 @@ class DealController {
   }
 
   @PostMapping("/{id}/ship")
-  ResponseEntity<DealView> ship(@PathVariable String id, @Valid @RequestBody ShipRequest request) {
+  ResponseEntity<DealView> ship(@PathVariable String id, @RequestBody ShipRequest request) {
     AppUser user = currentUser.get();
     return accepted(deals.markShipped(user, id, request.courier(), request.trackingNumber()), user);
   }
@@ -92,11 +95,11 @@ class DealController {
     return accepted(deals.acceptGoods(user, id), user);
   }
 
-  private static DealView view(Deal deal, AppUser user) {
-    return DealView.of(deal, user.getId(), user.getEmail());
+  private DealView view(Deal deal, AppUser user) {
+    return DealView.of(deal, user.getId(), user.getEmail(), clock.instant());
   }
 
-  private static ResponseEntity<DealView> accepted(Deal deal, AppUser user) {
+  private ResponseEntity<DealView> accepted(Deal deal, AppUser user) {
     return ResponseEntity.accepted().body(view(deal, user));
   }
 

@@ -96,9 +96,4 @@ public class DealLifecycle {
     // Only the process and the payment callback come here, with deals they know exist.
     return deals.findForUpdate(dealId).orElseThrow(() -> new IllegalStateException("no deal " + dealId));
   }
-
-  /** Courier and tracking number the seller entered, carried by the GoodsShipped message. */
-  public record Shipment(String courier, String trackingNumber) {
-    public static final Shipment NONE = new Shipment(null, null);
-  }
 }

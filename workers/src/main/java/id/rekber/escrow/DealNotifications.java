@@ -2,17 +2,20 @@ package id.rekber.escrow;
 
 import id.rekber.identity.AppUser;
 import id.rekber.identity.AppUserRepository;
-import id.rekber.notification.Formats;
+import id.rekber.platform.Rupiah;
 import id.rekber.notification.Outbox;
 import id.rekber.platform.Languages;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells each party of a deal what just happened and what to do next, in their language. Mails go
  * through the outbox, deduplicated per deal, step and role, so a redelivered job sends nothing new.
+ * The texts are {@code templates/mail/<language>/deal/<STEP>.<ROLE or INITIATOR>.txt}.
  */
 @Component
 class DealNotifications {
@@ -30,23 +33,22 @@ class DealNotifications {
     for (PartyRole role : PartyRole.values()) {
       Recipient recipient = recipient(deal, role);
       boolean initiatorWaits = step == DealStep.MENUNGGU_PERSETUJUAN && role == deal.getInitiatorRole();
-      String template = "mail." + step.name() + "." + (initiatorWaits ? "INITIATOR" : role.name());
+      String template = "deal/" + step.name() + "." + (initiatorWaits ? "INITIATOR" : role.name());
       if (recipient == null || !outbox.hasTemplate(template)) {
         continue;
       }
       Locale locale = recipient.locale();
-      Object[] args = {
-        deal.getId(),
-        deal.getItemName(),
-        Formats.rupiah(role == PartyRole.BUYER ? deal.grossAmount() : deal.sellerProceeds()),
-        Formats.wib(deadlineOf(deal, step), locale),
-        properties.publicUrl() + "/deals/" + deal.getId(),
-        reason == null ? "" : outbox.text("reason." + reason, locale),
-        counterpartName(deal, role),
-        deal.getCourier() == null ? "" : deal.getCourier(),
-        deal.getTrackingNumber() == null ? "" : deal.getTrackingNumber()
-      };
-      outbox.enqueue(deal.getId() + ":" + step.name() + ":" + role.name(), deal.getId(), recipient.email(), locale, template, args);
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("dealId", deal.getId());
+      variables.put("item", deal.getItemName());
+      variables.put("amount", Rupiah.of(role == PartyRole.BUYER ? deal.grossAmount() : deal.sellerProceeds()));
+      variables.put("deadline", deadlineOf(deal, step));
+      variables.put("link", properties.publicUrl() + "/deals/" + deal.getId());
+      variables.put("reason", reason == null ? null : outbox.text("reason." + reason, locale));
+      variables.put("counterpart", counterpartName(deal, role));
+      variables.put("courier", deal.getCourier());
+      variables.put("trackingNumber", deal.getTrackingNumber());
+      outbox.enqueue(deal.getId() + ":" + step.name() + ":" + role.name(), deal.getId(), recipient.email(), locale, template, variables);
     }
   }
 

@@ -1,8 +1,8 @@
 package id.rekber.escrow;
 
 import id.rekber.identity.AppUser;
-import id.rekber.notification.Formats;
 import id.rekber.platform.Refusal;
+import id.rekber.platform.Rupiah;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +50,7 @@ public class DealService {
   @Transactional
   public Deal create(AppUser initiator, PartyRole myRole, DealTerms terms) {
     if (terms.feeBase() > properties.maxDealAmount()) {
-      throw Refusal.invalid("deal.amount-over-limit", Formats.rupiah(properties.maxDealAmount()));
+      throw Refusal.invalid("deal.amount-over-limit", Rupiah.format(properties.maxDealAmount()));
     }
     if (terms.counterpartyEmail().trim().equalsIgnoreCase(initiator.getEmail())) {
       throw Refusal.invalid("deal.counterparty-is-self");
@@ -156,13 +156,14 @@ public class DealService {
 
   @Transactional
   public Deal markShipped(AppUser user, String dealId, String courier, String trackingNumber) {
+    Shipment shipment = Shipment.of(courier, trackingNumber);
     Deal deal = lockAs(user, dealId, PartyRole.SELLER, DealStatus.DANA_DITAHAN);
     record(deal, "SHIPMENT_REPORTED", user);
     messages.publish(
         DealMessages.GOODS_SHIPPED,
         dealId,
         DealMessages.GOODS_SHIPPED + ":" + dealId,
-        Map.of("courier", courier.trim(), "trackingNumber", trackingNumber.trim()));
+        Map.of("courier", shipment.courier(), "trackingNumber", shipment.trackingNumber()));
     return deal;
   }
 

@@ -1,6 +1,5 @@
 package id.rekber.escrow;
 
-import id.rekber.escrow.DealLifecycle.Shipment;
 import io.camunda.client.annotation.CustomHeaders;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;

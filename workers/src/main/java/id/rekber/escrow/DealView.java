@@ -31,7 +31,8 @@ public record DealView(
   public record Deadlines(
       Instant acceptBy, Instant payBy, Instant shipBy, Instant deliveryAssumedAt, Instant inspectionEndsAt) {}
 
-  public static DealView of(Deal d, java.util.UUID viewer, String viewerEmail) {
+  /** The deal as {@code viewer} sees it at {@code now} (the application clock: what they may do depends on deadlines). */
+  public static DealView of(Deal d, java.util.UUID viewer, String viewerEmail, Instant now) {
     String role =
         d.roleOf(viewer).map(Enum::name).orElse(DealAccess.isInviteeEmail(d, viewerEmail) ? "INVITEE" : null);
     return new DealView(
@@ -57,6 +58,6 @@ public record DealView(
         d.getCourier(),
         d.getTrackingNumber(),
         d.getCreatedAt(),
-        NextActions.of(d, role));
+        NextActions.of(d, role, now));
   }
 }

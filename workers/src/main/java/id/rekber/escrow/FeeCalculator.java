@@ -4,10 +4,12 @@ import id.rekber.platform.ModelReference;
 import id.rekber.platform.ModelReference.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rekber.platform.Rupiah;
 import io.camunda.client.CamundaClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Asks the engine's DMN decision (processes/escrow-fee.dmn) what a deal costs. */
@@ -41,10 +43,11 @@ public class FeeCalculator {
     try {
       JsonNode node = json.readTree(output);
       JsonNode fee = node.isObject() ? node.get("fee") : node;
-      if (fee == null || !fee.isNumber() || fee.asLong() < 0 || fee.decimalValue().scale() > 0 && fee.decimalValue().stripTrailingZeros().scale() > 0) {
-        throw new IllegalStateException("fee decision returned no whole rupiah amount: " + output);
-      }
-      return fee.asLong();
+      return Optional.ofNullable(fee)
+          .filter(JsonNode::isNumber)
+          .flatMap(f -> Rupiah.exact(f.decimalValue()))
+          .orElseThrow(() -> new IllegalStateException("fee decision returned no whole rupiah amount: " + output))
+          .amount();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

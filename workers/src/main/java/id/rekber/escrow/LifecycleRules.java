@@ -22,7 +22,7 @@ final class LifecycleRules {
   }
 
   /** Records what the step means on the deal row (idempotent: a second call changes nothing). */
-  static void apply(Deal deal, DealStep step, String reason, DealLifecycle.Shipment shipment, Instant now, Duration deliveryFallback) {
+  static void apply(Deal deal, DealStep step, String reason, Shipment shipment, Instant now, Duration deliveryFallback) {
     switch (step) {
       case DANA_DITAHAN -> deal.recordFundsHeld(now);
       case DIKIRIM -> deal.recordShipment(shipment.courier(), shipment.trackingNumber(), now, deliveryFallback);

@@ -1,5 +1,6 @@
 package id.rekber.escrow;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
 final class NextActions {
   private NextActions() {}
 
-  static List<String> of(Deal d, String role) {
+  static List<String> of(Deal d, String role, Instant now) {
     List<String> actions = new ArrayList<>();
     if (role == null) {
       return actions;
@@ -44,7 +45,7 @@ final class NextActions {
             actions.add("confirm-receipt");
           }
           actions.add("accept-goods");
-          if (d.getDeliveredAt() != null) {
+          if (DisputeWindow.isOpen(d, now)) {
             actions.add("dispute"); // during inspection: POST /api/deals/{id}/dispute
           }
         }

@@ -25,6 +25,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+  private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
 
   /** The audit filter runs inside the security chains only, not a second time as a servlet filter. */
   @Bean
@@ -48,6 +50,8 @@ class SecurityConfiguration {
         // Callbacks are authenticated by their signature.
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // The sandbox checkout is a page too (templates/sandbox/checkout.html): the same policy as the portal's.
+        .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
         .build();
   }
 
@@ -92,7 +96,7 @@ class SecurityConfiguration {
             .userInfoEndpoint(u -> u.oidcUserService(new KeycloakOidcUserService(jwtDecoder))))
         .logout(logout -> logout.logoutSuccessHandler(endKeycloakSession))
         .headers(h -> h
-            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"))
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
         .addFilterBefore(audit, ExceptionTranslationFilter.class)
         .build();

@@ -1,5 +1,6 @@
 package id.rekber.inbox;
 
+import id.rekber.platform.Languages;
 import id.rekber.platform.Problems;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,7 +12,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A form submission that breaks the form's rules: a 400 problem with a message per field. */
+/**
+ * A form submission that breaks its rules (a task form, a dispute form, a shipment): a 400 problem
+ * with a message per field in the caller's language, as form-js shows it. Pages catch
+ * {@link FormInvalidException} themselves and show the messages next to the fields.
+ */
 @RestControllerAdvice
 class FormProblems {
   private final Problems problems;
@@ -26,7 +31,7 @@ class FormProblems {
   ResponseEntity<ProblemDetail> invalid(FormInvalidException e, Locale locale) {
     ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "request.invalid", locale);
     Map<String, String> fields = new LinkedHashMap<>();
-    e.errors().forEach((field, code) -> fields.put(field, messages.getMessage(code, null, code, locale)));
+    e.errors().forEach((field, code) -> fields.put(field, messages.getMessage(code, null, code, Languages.supported(locale))));
     problem.setProperty("errors", fields);
     return ResponseEntity.badRequest().body(problem);
   }

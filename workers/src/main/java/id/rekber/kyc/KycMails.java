@@ -1,14 +1,16 @@
 package id.rekber.kyc;
 
 import id.rekber.identity.AppUser;
-import id.rekber.notification.Formats;
 import id.rekber.notification.Outbox;
 import id.rekber.platform.PublicUrl;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * Mails about a member's KYC, in their language, once per event and submission round. Templates
- * {@code mail.kyc.<EVENT>.*}: {0} name, {1} reason or note, {2} deadline (WIB), {3} link to /kyc.
+ * {@code templates/mail/<language>/kyc/<EVENT>.txt} with the variables name, reason (or the
+ * officer's note), deadline and link (to /kyc).
  */
 @Component
 class KycMails {
@@ -27,14 +29,17 @@ class KycMails {
   }
 
   void send(AppUser user, KycSubmission s, String event, String reason) {
-    String deadline = s.getResubmitBy() == null ? "" : Formats.wib(s.getResubmitBy(), user.getLocale());
-    String note = reason == null ? "" : reason;
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("name", user.getDisplayName());
+    variables.put("reason", reason);
+    variables.put("deadline", s.getResubmitBy());
+    variables.put("link", publicUrl.of("/kyc"));
     outbox.enqueue(
         "kyc:" + s.getId() + ":" + event + ":" + s.getSubmittedAt().toEpochMilli(),
         null,
         user.getEmail(),
         user.getLocale(),
-        "mail.kyc." + event,
-        new Object[] {user.getDisplayName(), note, deadline, publicUrl.of("/kyc")});
+        "kyc/" + event,
+        variables);
   }
 }

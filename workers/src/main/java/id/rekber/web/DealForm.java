@@ -7,11 +7,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.Optional;
 
 /**
  * The create-deal form as typed. Amounts stay text so "1.250.000" or "Rp 1.250.000" is accepted
- * and, when wrong, shown again exactly as typed.
+ * (read with {@link id.rekber.platform.Rupiah#parse}) and, when wrong, shown again exactly as typed.
  */
 public class DealForm {
   @NotNull(message = "{deal.myRole.required}")
@@ -45,18 +44,6 @@ public class DealForm {
   @NotBlank(message = "{deal.counterparty.required}")
   @Size(max = 254, message = "{deal.counterparty.invalid}")
   private String counterparty;
-
-  /** Whole rupiah from "1.250.000", "Rp 1.250.000" or "1250000"; empty if it is not such a number. */
-  static Optional<Long> rupiah(String typed) {
-    if (typed == null) {
-      return Optional.empty();
-    }
-    String digits = typed.trim().replaceFirst("(?i)^rp\\.?\\s*", "").replace(".", "").replace(" ", "");
-    if (!digits.matches("\\d{1,13}")) {
-      return Optional.empty();
-    }
-    return Optional.of(Long.parseLong(digits));
-  }
 
   public PartyRole getMyRole() { return myRole; }
   public void setMyRole(PartyRole myRole) { this.myRole = myRole; }

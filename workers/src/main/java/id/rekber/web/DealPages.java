@@ -8,14 +8,18 @@ import id.rekber.escrow.DealService;
 import id.rekber.escrow.DealStatus;
 import id.rekber.escrow.DealTerms;
 import id.rekber.escrow.DealView;
+import id.rekber.escrow.DisputeWindow;
+import id.rekber.escrow.Shipment;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
 import id.rekber.identity.PhoneNumbers;
 import id.rekber.identity.Profiles;
 import id.rekber.payment.Checkout;
+import id.rekber.platform.Rupiah;
 import jakarta.validation.Valid;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +52,10 @@ class DealPages {
   private final MoneyTrail money;
   private final DealProgress progress;
   private final MessageSource messages;
+  private final Clock clock;
 
   DealPages(DealService deals, CurrentUser currentUser, Profiles profiles, Checkout checkout, MoneyTrail money,
-      DealProgress progress, MessageSource messages) {
+      DealProgress progress, MessageSource messages, Clock clock) {
     this.deals = deals;
     this.currentUser = currentUser;
     this.profiles = profiles;
@@ -58,12 +63,13 @@ class DealPages {
     this.money = money;
     this.progress = progress;
     this.messages = messages;
+    this.clock = clock;
   }
 
   @GetMapping({"/", "/deals"})
   String myDeals(Model model) {
     AppUser user = currentUser.get();
-    List<Row> rows = deals.listFor(user).stream().map(d -> Row.of(DealView.of(d, user.getId(), user.getEmail()))).toList();
+    List<Row> rows = deals.listFor(user).stream().map(d -> Row.of(DealView.of(d, user.getId(), user.getEmail(), clock.instant()))).toList();
     model.addAttribute("user", user);
     model.addAttribute("invitations", rows.stream().filter(r -> "INVITEE".equals(r.view().myRole())).toList());
     model.addAttribute("asBuyer", rows.stream().filter(r -> "BUYER".equals(r.view().myRole())).toList());
@@ -81,8 +87,9 @@ class DealPages {
   @PostMapping("/deals")
   String create(@Valid @ModelAttribute("dealForm") DealForm form, BindingResult errors, RedirectAttributes redirect) {
     AppUser user = currentUser.get();
-    Optional<Long> price = DealForm.rupiah(form.getPrice());
-    Optional<Long> shipping = form.getShippingCost() == null || form.getShippingCost().isBlank() ? Optional.of(0L) : DealForm.rupiah(form.getShippingCost());
+    Optional<Long> price = Rupiah.parse(form.getPrice()).map(Rupiah::amount);
+    Optional<Long> shipping = form.getShippingCost() == null || form.getShippingCost().isBlank()
+        ? Optional.of(0L) : Rupiah.parse(form.getShippingCost()).map(Rupiah::amount);
     if (!errors.hasFieldErrors("price") && price.filter(p -> p > 0).isEmpty()) {
       errors.rejectValue("price", "deal.price.number");
     }
@@ -152,9 +159,10 @@ class DealPages {
   }
 
   @PostMapping("/deals/{id}/ship")
-  String ship(@PathVariable String id, @Valid @ModelAttribute("shipForm") ShipForm form, BindingResult errors, Model model,
+  String ship(@PathVariable String id, @ModelAttribute("shipForm") ShipForm form, BindingResult errors, Model model,
       RedirectAttributes redirect) {
     AppUser user = currentUser.get();
+    Shipment.problems(form.getCourier(), form.getTrackingNumber()).forEach((field, code) -> errors.rejectValue(field, code));
     if (errors.hasErrors()) {
       fill(model, user, deals.get(user, id));
       return "deals/show";
@@ -213,11 +221,11 @@ class DealPages {
   }
 
   private void fill(Model model, AppUser user, Deal deal) {
-    DealView view = DealView.of(deal, user.getId(), user.getEmail());
+    DealView view = DealView.of(deal, user.getId(), user.getEmail(), clock.instant());
     DealProgress.Steps steps = progress.of(deal);
     String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/deals/{id}").buildAndExpand(deal.getId()).toUriString();
     Locale locale = Languages.supported(org.springframework.context.i18n.LocaleContextHolder.getLocale());
-    String shareText = messages.getMessage("deal.share.text", new Object[] {deal.getItemName(), id.rekber.notification.Formats.rupiah(deal.grossAmount()), link}, locale);
+    String shareText = messages.getMessage("deal.share.text", new Object[] {deal.getItemName(), Rupiah.format(deal.grossAmount()), link}, locale);
     model.addAttribute("user", user);
     model.addAttribute("deal", deal);
     model.addAttribute("view", view);
@@ -232,8 +240,7 @@ class DealPages {
     model.addAttribute("whatsappLink", "https://wa.me/?text=" + URLEncoder.encode(shareText, StandardCharsets.UTF_8).replace("+", "%20"));
     model.addAttribute("canShare", deal.getStatus() == DealStatus.MENUNGGU_PERSETUJUAN && deal.roleOf(user.getId()).isPresent());
     boolean buyer = "BUYER".equals(view.myRole());
-    boolean inspecting = deal.getStatus() == DealStatus.DIKIRIM && deal.getDeliveredAt() != null;
-    model.addAttribute("canDispute", buyer && inspecting);
+    model.addAttribute("canDispute", buyer && DisputeWindow.isOpen(deal, clock.instant()));
     model.addAttribute("disputeRunning", deal.getStatus() == DealStatus.SENGKETA);
   }
 

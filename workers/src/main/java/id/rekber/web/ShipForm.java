@@ -1,18 +1,8 @@
 package id.rekber.web;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-
-/** The seller's shipment report, with the same rules as the API's ShipRequest. */
+/** The seller's shipment report as typed, shown again when wrong; the rule is {@link id.rekber.escrow.Shipment}'s, as for the API. */
 public class ShipForm {
-  @NotBlank(message = "{ship.courier.required}")
-  @Size(max = 40, message = "{ship.courier.size}")
   private String courier;
-
-  @NotBlank(message = "{ship.trackingNumber.required}")
-  @Size(min = 6, max = 60, message = "{ship.trackingNumber.size}")
-  @Pattern(regexp = "[A-Za-z0-9-]*", message = "{ship.trackingNumber.pattern}")
   private String trackingNumber;
 
   public String getCourier() { return courier; }

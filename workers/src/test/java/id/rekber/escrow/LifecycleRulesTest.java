@@ -2,7 +2,6 @@ package id.rekber.escrow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.rekber.escrow.DealLifecycle.Shipment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

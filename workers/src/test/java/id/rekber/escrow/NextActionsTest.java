@@ -87,7 +87,7 @@ class NextActionsTest {
   @MethodSource("everyStatusAndRole")
   void eachViewerSeesWhatTheyMayDoNow(DealStatus status, String role) {
     assertThat(EXPECTED).as("no expectation for %s", key(status, role)).containsKey(key(status, role));
-    assertThat(NextActions.of(dealIn(status), role)).containsExactlyElementsOf(EXPECTED.get(key(status, role)));
+    assertThat(NextActions.of(dealIn(status), role, NOW)).containsExactlyElementsOf(EXPECTED.get(key(status, role)));
   }
 
   @Test
@@ -95,7 +95,7 @@ class NextActionsTest {
     for (DealStatus status : DealStatus.values()) {
       if (status.isFinal()) {
         for (String role : ROLES) {
-          assertThat(NextActions.of(dealIn(status), role)).as("%s as %s", status, role).isEmpty();
+          assertThat(NextActions.of(dealIn(status), role, NOW)).as("%s as %s", status, role).isEmpty();
         }
       }
     }
@@ -105,27 +105,34 @@ class NextActionsTest {
   void whoeverAlreadyAskedToCancelAHeldDealIsNotOfferedItAgainTheOtherSideStillIs() {
     Deal buyerAsked = dealIn(DealStatus.DANA_DITAHAN);
     buyerAsked.requestCancellation(PartyRole.BUYER);
-    assertThat(NextActions.of(buyerAsked, "BUYER")).isEmpty();
-    assertThat(NextActions.of(buyerAsked, "SELLER")).containsExactly("ship", "cancel");
+    assertThat(NextActions.of(buyerAsked, "BUYER", NOW)).isEmpty();
+    assertThat(NextActions.of(buyerAsked, "SELLER", NOW)).containsExactly("ship", "cancel");
 
     Deal sellerAsked = dealIn(DealStatus.DANA_DITAHAN);
     sellerAsked.requestCancellation(PartyRole.SELLER);
-    assertThat(NextActions.of(sellerAsked, "SELLER")).containsExactly("ship");
-    assertThat(NextActions.of(sellerAsked, "BUYER")).containsExactly("cancel");
+    assertThat(NextActions.of(sellerAsked, "SELLER", NOW)).containsExactly("ship");
+    assertThat(NextActions.of(sellerAsked, "BUYER", NOW)).containsExactly("cancel");
 
     Deal bothAsked = dealIn(DealStatus.DANA_DITAHAN);
     bothAsked.requestCancellation(PartyRole.BUYER);
     bothAsked.requestCancellation(PartyRole.SELLER);
-    assertThat(NextActions.of(bothAsked, "BUYER")).isEmpty();
-    assertThat(NextActions.of(bothAsked, "SELLER")).containsExactly("ship");
+    assertThat(NextActions.of(bothAsked, "BUYER", NOW)).isEmpty();
+    assertThat(NextActions.of(bothAsked, "SELLER", NOW)).containsExactly("ship");
   }
 
   @Test
   void onceDeliveryIsConfirmedTheBuyerMayAcceptOrDisputeButNotConfirmAgain() {
     Deal delivered = dealIn(DealStatus.DIKIRIM);
     delivered.recordDelivery(NOW);
-    assertThat(NextActions.of(delivered, "BUYER")).containsExactly("accept-goods", "dispute");
-    assertThat(NextActions.of(delivered, "SELLER")).isEmpty();
+    assertThat(NextActions.of(delivered, "BUYER", NOW)).containsExactly("accept-goods", "dispute");
+    assertThat(NextActions.of(delivered, "SELLER", NOW)).isEmpty();
+  }
+
+  @Test
+  void afterTheInspectionPeriodTheBuyerMayNoLongerDispute() {
+    Deal delivered = dealIn(DealStatus.DIKIRIM);
+    delivered.recordDelivery(NOW);
+    assertThat(NextActions.of(delivered, "BUYER", delivered.getInspectionDeadline().plusSeconds(1))).containsExactly("accept-goods");
   }
 
   /** A seller-created deal moved to {@code status}, with nobody having asked to cancel and nothing delivered. */

@@ -42,6 +42,26 @@ class PaymentWebhookTest {
   }
 
   @Test
+  void theSandboxCheckoutIsAPageInTheBrowsersLanguageUnderTheContentSecurityPolicy() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpResponse<String> page = http.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/sandbox/checkout/" + orderId))
+            .header("Accept", "text/html").header("Accept-Language", "en").build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'self'"));
+    assertThat(page.body()).contains("Virtual account number").contains(id.rekber.platform.Rupiah.format(amount)).contains(">Pay now<")
+        .contains("/css/sandbox.css").doesNotContain("<style").doesNotContain("<script");
+    java.net.http.HttpResponse<String> paid = http.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/sandbox/checkout/" + orderId + "/pay"))
+            .header("Accept", "text/html").header("Accept-Language", "id").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(paid.statusCode()).isEqualTo(200);
+    assertThat(paid.body()).contains("Pembayaran berhasil. Dana ditahan Rekber.").contains("id=\"back-to-deal\" href=\"/deals/" + dealId + "\"");
+    deals.awaitStatus(BUDI, dealId, "DANA_DITAHAN");
+  }
+
+  @Test
   void aBadSignatureIsRefusedAndChangesNothing() {
     ApiClient.Response r = provider.post(WEBHOOK, Callbacks.payment(orderId, "settlement", amount + ".00", null, "not-the-server-key"));
     assertThat(r.status()).isEqualTo(401);

@@ -8,7 +8,7 @@ import id.rekber.payment.PayoutResults;
 import id.rekber.payment.PaymentCallbacks;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import id.rekber.platform.Refusal;
-import java.math.BigDecimal;
+import id.rekber.platform.Rupiah;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -75,11 +75,7 @@ class SandboxWebhookController {
 
   /** "150000.00" to 150000; a fraction of a rupiah is not money we accept. */
   static long rupiah(String amount) {
-    try {
-      return new BigDecimal(amount).longValueExact();
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw Refusal.invalid("webhook.bad-amount", amount);
-    }
+    return Rupiah.parse(amount).map(Rupiah::amount).orElseThrow(() -> Refusal.invalid("webhook.bad-amount", amount));
   }
 
   private static String required(String value) {
