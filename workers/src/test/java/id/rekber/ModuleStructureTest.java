@@ -2,6 +2,7 @@ package id.rekber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,9 @@ import org.springframework.modulith.docs.Documenter;
  * committed.
  */
 class ModuleStructureTest {
-  static final ApplicationModules MODULES = ApplicationModules.of(RekberApplication.class);
+  // The single-node infrastructure is on the test classpath but not part of the application.
+  static final ApplicationModules MODULES =
+      ApplicationModules.of(RekberApplication.class, JavaClass.Predicates.resideInAPackage("id.rekber.singlenode.."));
   private static final Path COMMITTED = Path.of("../docs/modulith");
 
   @Test
