@@ -44,12 +44,12 @@ class EndedTaskSweeper {
 
   private void check(long key) {
     // Locked first: a completion running now either finished (status no longer OPEN) or waits for us.
-    tasks.findForUpdate(key).filter(UserTask::isOpen).ifPresent(task -> {
+    tasks.findForUpdate(key).filter(t -> t.view().isOpen()).ifPresent(task -> {
       try {
         client.newUpdateTimeoutCommand(key).timeout(LOCK).send().join();
       } catch (ClientStatusException e) {
         if (e.getStatusCode() == Status.Code.NOT_FOUND) {
-          log.info("Task {} ({}) ended in the engine; removed from the inbox", key, task.getName());
+          log.info("Task {} ({}) ended in the engine; removed from the inbox", key, task.view().getName());
           task.cancel();
         } else {
           throw e;

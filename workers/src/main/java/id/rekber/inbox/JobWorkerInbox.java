@@ -46,7 +46,7 @@ class JobWorkerInbox implements Inbox {
   @Override
   @Transactional(readOnly = true)
   public List<StaffTask> openTasks(List<String> groups) {
-    return tasks.findByStatusOrderByCreatedAtAsc(UserTask.OPEN).stream().filter(t -> t.isFor(groups)).map(UserTask::view).toList();
+    return tasks.findByStatusOrderByCreatedAtAsc(UserTask.OPEN).stream().map(UserTask::view).filter(t -> t.isFor(groups)).toList();
   }
 
   @Override
@@ -59,10 +59,7 @@ class JobWorkerInbox implements Inbox {
   @Transactional
   public StaffTask claim(long key, List<String> groups, AppUser staff) {
     UserTask task = open(key, groups);
-    mayWorkOn(task, staff);
-    if (task.getAssignee() != null && !task.isAssignedTo(staff.getEmail())) {
-      throw Refusal.conflict("task.assigned-to-other", task.getAssignee());
-    }
+    mayWorkOn(task.view(), staff);
     task.claim(staff.getEmail());
     return task.view();
   }
@@ -71,8 +68,9 @@ class JobWorkerInbox implements Inbox {
   @Transactional
   public StaffTask unclaim(long key, List<String> groups, AppUser staff) {
     UserTask task = open(key, groups);
-    if (task.getAssignee() != null && !task.isAssignedTo(staff.getEmail()) && !groups.contains("admin")) {
-      throw Refusal.conflict("task.assigned-to-other", task.getAssignee());
+    StaffTask view = task.view();
+    if (view.getAssignee() != null && !view.isAssignedTo(staff.getEmail()) && !groups.contains("admin")) {
+      throw Refusal.conflict("task.assigned-to-other", view.getAssignee());
     }
     task.unclaim();
     return task.view();
@@ -82,14 +80,11 @@ class JobWorkerInbox implements Inbox {
   @Transactional
   public void complete(long key, List<String> groups, AppUser staff, Map<String, Object> variables) {
     UserTask task = open(key, groups);
-    mayWorkOn(task, staff);
-    if (task.getAssignee() != null && !task.isAssignedTo(staff.getEmail())) {
-      throw Refusal.conflict("task.assigned-to-other", task.getAssignee());
-    }
+    StaffTask view = task.view();
+    mayWorkOn(view, staff);
     Map<String, String> errors = new LinkedHashMap<>();
-    models.formByKey(task.getFormKey()).ifPresent(form -> errors.putAll(forms.validate(form.schema(), variables)));
+    models.formByKey(view.getFormKey()).ifPresent(form -> errors.putAll(forms.validate(form.schema(), variables)));
     if (errors.isEmpty()) {
-      StaffTask view = task.view();
       contexts.of(view).ifPresent(c -> errors.putAll(c.validate(view, variables)));
     }
     if (!errors.isEmpty()) {
@@ -106,15 +101,16 @@ class JobWorkerInbox implements Inbox {
     }
     task.claim(staff.getEmail());
     task.complete(staff.getEmail(), clock.instant(), write(variables));
-    events.publishEvent(new TaskCompleted(key, task.getProcessId(), task.getElementId(), task.getProcessInstanceKey(),
-        task.getDealId(), task.getName(), staff.getEmail(), variables));
+    events.publishEvent(new TaskCompleted(key, view.getProcessId(), view.getElementId(), view.getProcessInstanceKey(),
+        view.getDealId(), view.getName(), staff.getEmail(), variables));
   }
 
   private UserTask open(long key, List<String> groups) {
     UserTask task = visible(tasks.findForUpdate(key), key, groups);
-    if (!task.isOpen()) {
-      throw UserTask.COMPLETED.equals(task.getStatus())
-          ? Refusal.conflict("task.already-done", task.getCompletedBy())
+    StaffTask view = task.view();
+    if (!view.isOpen()) {
+      throw StaffTask.COMPLETED.equals(view.getStatus())
+          ? Refusal.conflict("task.already-done", view.getCompletedBy())
           : Refusal.conflict("task.gone");
     }
     return task;
@@ -122,17 +118,20 @@ class JobWorkerInbox implements Inbox {
 
   private static UserTask visible(java.util.Optional<UserTask> found, long key, List<String> groups) {
     UserTask task = found.orElseThrow(() -> Refusal.notFound("task.not-found", key));
-    if (!task.isFor(groups)) {
+    if (!task.view().isFor(groups)) {
       throw Refusal.forbidden("task.not-your-group");
     }
     return task;
   }
 
-  private void mayWorkOn(UserTask task, AppUser staff) {
-    StaffTask view = task.view();
-    contexts.of(view).flatMap(c -> c.refusal(view, staff)).ifPresent(code -> {
+  /** A feature's rule (e.g. a mediator who is a party) or a colleague's claim stands in the way. */
+  private void mayWorkOn(StaffTask task, AppUser staff) {
+    contexts.of(task).flatMap(c -> c.refusal(task, staff)).ifPresent(code -> {
       throw Refusal.forbidden(code);
     });
+    if (task.getAssignee() != null && !task.isAssignedTo(staff.getEmail())) {
+      throw Refusal.conflict("task.assigned-to-other", task.getAssignee());
+    }
   }
 
   private String write(Map<String, Object> variables) {

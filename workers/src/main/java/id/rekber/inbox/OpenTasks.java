@@ -16,7 +16,7 @@ public class OpenTasks {
   /** Has any task of this process for this deal (open or done) been offered to one of these groups? */
   @Transactional(readOnly = true)
   public boolean offeredTo(String processId, String dealId, Collection<String> groups) {
-    return tasks.findByProcessIdAndDealId(processId, dealId).stream().anyMatch(t -> t.isFor(java.util.List.copyOf(groups)));
+    return tasks.findByProcessIdAndDealId(processId, dealId).stream().map(UserTask::view).anyMatch(t -> t.isFor(java.util.List.copyOf(groups)));
   }
 
   /**

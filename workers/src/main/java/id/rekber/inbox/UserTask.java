@@ -79,11 +79,7 @@ class UserTask {
     this.createdAt = createdAt;
   }
 
-  public boolean isFor(List<String> groups) {
-    return candidateGroups().stream().anyMatch(groups::contains);
-  }
-
-  public List<String> candidateGroups() {
+  private List<String> candidateGroups() {
     return candidateGroups == null ? List.of() : Arrays.stream(candidateGroups.split(",")).map(String::trim).toList();
   }
 
@@ -106,28 +102,9 @@ class UserTask {
     this.assignee = null;
   }
 
-  public boolean isOpen() {
-    return OPEN.equals(status);
+  long getJobKey() {
+    return jobKey;
   }
-
-  public boolean isAssignedTo(String staffEmail) {
-    return assignee != null && assignee.equalsIgnoreCase(staffEmail);
-  }
-
-  public long getJobKey() { return jobKey; }
-  public String getElementId() { return elementId; }
-  public String getName() { return name; }
-  public String getProcessId() { return processId; }
-  public long getProcessInstanceKey() { return processInstanceKey; }
-  public String getFormKey() { return formKey; }
-  public Instant getDueAt() { return dueAt; }
-  public String getDealId() { return dealId; }
-  public String getVariables() { return variables; }
-  public String getStatus() { return status; }
-  public String getAssignee() { return assignee; }
-  public String getCompletedBy() { return completedBy; }
-  public Instant getCreatedAt() { return createdAt; }
-  public Instant getCompletedAt() { return completedAt; }
 
   StaffTask view() {
     return new StaffTask(jobKey, elementId, name, processId, processInstanceKey, candidateGroups(), formKey, dueAt, dealId, variables,
