@@ -8,7 +8,7 @@ import id.rekber.escrow.DisputeWindow;
 import id.rekber.escrow.PartyRole;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
-import id.rekber.inbox.FormInvalidException;
+import id.rekber.platform.FormInvalidException;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.platform.DeployedModels;
 import id.rekber.platform.Refusal;

@@ -10,7 +10,7 @@ import id.rekber.escrow.DisputeWindow;
 import id.rekber.escrow.PartyRole;
 import id.rekber.escrow.Shipment;
 import id.rekber.identity.AppUser;
-import id.rekber.inbox.FormInvalidException;
+import id.rekber.platform.FormInvalidException;
 import id.rekber.inbox.FormValidator;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.platform.DeployedModels;

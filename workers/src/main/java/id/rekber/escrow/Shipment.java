@@ -1,6 +1,6 @@
 package id.rekber.escrow;
 
-import id.rekber.inbox.FormInvalidException;
+import id.rekber.platform.FormInvalidException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;

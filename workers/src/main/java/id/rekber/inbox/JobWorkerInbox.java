@@ -1,5 +1,6 @@
 package id.rekber.inbox;
 
+import id.rekber.platform.FormInvalidException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekber.identity.AppUser;

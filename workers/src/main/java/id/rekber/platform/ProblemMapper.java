@@ -53,6 +53,20 @@ public class ProblemMapper extends ResponseEntityExceptionHandler {
     };
   }
 
+  /**
+   * A form submission that breaks its rules (a task form, a dispute form, a shipment): a 400 with a
+   * message per field, as form-js shows it. Pages catch the exception themselves and show the
+   * messages next to the fields.
+   */
+  @ExceptionHandler(FormInvalidException.class)
+  ResponseEntity<ProblemDetail> handleInvalidFields(FormInvalidException e, Locale locale) {
+    ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "request.invalid", locale);
+    Map<String, String> fields = new LinkedHashMap<>();
+    e.errors().forEach((field, code) -> fields.put(field, messages.getMessage(code, null, code, Languages.supported(locale))));
+    problem.setProperty("errors", fields);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
   @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
   ResponseEntity<ProblemDetail> handleConcurrentChange(Locale locale) {
     return respond(problems.of(HttpStatus.CONFLICT, "request.concurrent-change", locale));

@@ -3,7 +3,7 @@ package id.rekber.escrow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import id.rekber.inbox.FormInvalidException;
+import id.rekber.platform.FormInvalidException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

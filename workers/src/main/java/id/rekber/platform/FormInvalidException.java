@@ -1,4 +1,4 @@
-package id.rekber.inbox;
+package id.rekber.platform;
 
 import java.util.Map;
 
