@@ -146,6 +146,7 @@ public class EmbeddedKeycloak implements AutoCloseable {
   }
 
   private void launch(Path home) throws IOException {
+    LeftoverProcess.stopIfOurs(pidFile(), transactionLogs(), "Keycloak", STOP_TIMEOUT);
     requirePortFree();
     boolean reaugment = !builtForDevMode(home);
     Path importDir = home.resolve("data/import");
@@ -190,9 +191,19 @@ public class EmbeddedKeycloak implements AutoCloseable {
         reaugment ? "; first start of this distribution, Keycloak rebuilds itself for dev mode (about a minute more)" : "");
     long started = System.nanoTime();
     process = builder.start();
+    LeftoverProcess.record(pidFile(), process.pid()); // kc.sh execs the JVM, so this is Keycloak itself
     awaitRealm(started, reaugment ? START_TIMEOUT.plus(REBUILD_ALLOWANCE) : START_TIMEOUT);
     startupTime = Duration.ofNanos(System.nanoTime() - started);
     log.info("Keycloak ready at {} in {} s (issuer {})", baseUrl(), String.format("%.1f", startupTime.toMillis() / 1000.0), issuerUri());
+  }
+
+  /** On Keycloak's command line, and names our data directory: how a leftover Keycloak is recognised. */
+  private String transactionLogs() {
+    return dataDir.resolve("transaction-logs").toString();
+  }
+
+  private Path pidFile() {
+    return dataDir.resolve("keycloak.pid");
   }
 
   /** The kc.sh command line (the environment is set in {@link #launch}). */
@@ -207,7 +218,7 @@ public class EmbeddedKeycloak implements AutoCloseable {
     command.add("--db=dev-file");
     command.add("--db-url=jdbc:h2:file:" + dataDir.resolve("h2/keycloakdb") + ";NON_KEYWORDS=VALUE");
     // Quarkus reads -D options; kc.sh hands them to the JVM. Keeps the Narayana object store out of the distribution.
-    command.add("-Dquarkus.transaction-manager.object-store.directory=" + dataDir.resolve("transaction-logs"));
+    command.add("-Dquarkus.transaction-manager.object-store.directory=" + transactionLogs());
     return command;
   }
 

@@ -49,6 +49,8 @@ public class EmbeddedPostgresServer implements AutoCloseable {
       if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
         initDatabase();
       }
+      // A server of ours that outlived its application (kill -9) would keep the data directory.
+      LeftoverProcess.stopIfOurs(dataDirectory.resolve("postmaster.pid"), dataDirectory.toString(), "PostgreSQL", Duration.ofSeconds(30));
       server =
           processBuilder(
                   binary("postgres"),
