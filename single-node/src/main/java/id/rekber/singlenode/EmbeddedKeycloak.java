@@ -191,7 +191,7 @@ public class EmbeddedKeycloak implements AutoCloseable {
         reaugment ? "; first start of this distribution, Keycloak rebuilds itself for dev mode (about a minute more)" : "");
     long started = System.nanoTime();
     process = builder.start();
-    LeftoverProcess.record(pidFile(), process.pid()); // kc.sh execs the JVM, so this is Keycloak itself
+    LeftoverProcess.record(pidFile(), process.pid()); // kc.sh; a leftover is stopped with the JVM it started
     awaitRealm(started, reaugment ? START_TIMEOUT.plus(REBUILD_ALLOWANCE) : START_TIMEOUT);
     startupTime = Duration.ofNanos(System.nanoTime() - started);
     log.info("Keycloak ready at {} in {} s (issuer {})", baseUrl(), String.format("%.1f", startupTime.toMillis() / 1000.0), issuerUri());

@@ -89,7 +89,8 @@ public class ProblemMapper extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     Locale locale = Languages.supported(LocaleContextHolder.getLocale());
-    return ResponseEntity.badRequest().body(problems.of(HttpStatus.BAD_REQUEST, "request.unreadable", locale));
+    String code = NulCharacterGuard.isNulRefusal(e.getMostSpecificCause()) ? "request.text-nul" : "request.unreadable";
+    return ResponseEntity.badRequest().body(problems.of(HttpStatus.BAD_REQUEST, code, locale));
   }
 
   @Override

@@ -65,6 +65,18 @@ class DealApiTest {
   }
 
   @Test
+  void textWithANulCharacterIsRefusedAsAProblemAndCreatesNothing() {
+    int before = deals.as(SARI).get("/api/deals").json().size();
+    Map<String, Object> terms = Deals.terms("SELLER", 100_000, BUDI);
+    terms.put("itemName", "Sepatu\u0000lari");
+    ApiClient.Response nul = deals.as(SARI).inLanguage("en").post("/api/deals", terms);
+    assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+    assertThat(nul.json().get("code").asText()).isEqualTo("request.text-nul");
+    assertThat(nul.json().get("detail").asText()).contains("NUL");
+    assertThat(deals.as(SARI).get("/api/deals").json().size()).isEqualTo(before);
+  }
+
+  @Test
   void amountsOverTheLimitAndDealsWithYourselfAreRefused() {
     ApiClient.Response tooMuch = deals.as(SARI).post("/api/deals", Deals.terms("SELLER", 100_000_000, BUDI));
     assertThat(tooMuch.status()).isEqualTo(422);
