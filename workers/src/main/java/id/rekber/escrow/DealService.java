@@ -49,7 +49,10 @@ public class DealService {
 
   @Transactional
   public Deal create(AppUser initiator, PartyRole myRole, DealTerms terms) {
-    if (terms.feeBase() > properties.maxDealAmount()) {
+    // Each part first: price + shipping near Long.MAX_VALUE must not wrap around below the limit.
+    if (terms.price() > properties.maxDealAmount()
+        || terms.shippingCost() > properties.maxDealAmount()
+        || terms.feeBase() > properties.maxDealAmount()) {
       throw Refusal.invalid("deal.amount-over-limit", Rupiah.format(properties.maxDealAmount()));
     }
     if (terms.counterpartyEmail().trim().equalsIgnoreCase(initiator.getEmail())) {
@@ -156,8 +159,9 @@ public class DealService {
 
   @Transactional
   public Deal markShipped(AppUser user, String dealId, String courier, String trackingNumber) {
-    Shipment shipment = Shipment.of(courier, trackingNumber);
+    // Who may act comes first: a stranger learns nothing about the deal from a validation error.
     Deal deal = lockAs(user, dealId, PartyRole.SELLER, DealStatus.DANA_DITAHAN);
+    Shipment shipment = Shipment.of(courier, trackingNumber);
     record(deal, "SHIPMENT_REPORTED", user);
     messages.publish(
         DealMessages.GOODS_SHIPPED,

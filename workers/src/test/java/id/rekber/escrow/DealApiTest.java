@@ -65,6 +65,23 @@ class DealApiTest {
   }
 
   @Test
+  void amountsAreWholeRupiahAsJsonIntegersAndCannotOverflow() {
+    int before = deals.as(SARI).get("/api/deals").json().size();
+    Map<String, Object> fraction = Deals.terms("SELLER", 100_000, BUDI);
+    fraction.put("price", 100000.7);
+    assertThat(deals.as(SARI).post("/api/deals", fraction).status()).as("a fraction is not cut off").isEqualTo(400);
+    Map<String, Object> text = Deals.terms("SELLER", 100_000, BUDI);
+    text.put("price", "100000");
+    assertThat(deals.as(SARI).post("/api/deals", text).status()).as("a string is not a number").isEqualTo(400);
+    Map<String, Object> overflow = Deals.terms("SELLER", Long.MAX_VALUE, BUDI);
+    overflow.put("shippingCost", 1);
+    ApiClient.Response wrapped = deals.as(SARI).post("/api/deals", overflow);
+    assertThat(wrapped.status()).as(wrapped.toString()).isEqualTo(422);
+    assertThat(wrapped.json().get("code").asText()).isEqualTo("deal.amount-over-limit");
+    assertThat(deals.as(SARI).get("/api/deals").json().size()).isEqualTo(before);
+  }
+
+  @Test
   void textWithANulCharacterIsRefusedAsAProblemAndCreatesNothing() {
     int before = deals.as(SARI).get("/api/deals").json().size();
     Map<String, Object> terms = Deals.terms("SELLER", 100_000, BUDI);
@@ -115,6 +132,9 @@ class DealApiTest {
     assertThat(deals.as(ADMIN).get("/api/deals/" + id).status()).isEqualTo(403);
     assertThat(deals.as(RINA).post("/api/deals/" + id + "/accept", null).status()).isEqualTo(403);
     assertThat(deals.as(SARI).post("/api/deals/" + id + "/accept", null).status()).isEqualTo(403);
+    assertThat(deals.as(RINA).post("/api/deals/" + id + "/ship", Map.of("courier", "", "trackingNumber", "x")).status())
+        .as("a stranger's invalid shipment is refused for who they are, not for the body")
+        .isEqualTo(403);
     assertThat(deals.as(BUDI).get("/api/deals/RB-NOSUCH00").status()).isEqualTo(404);
 
     deals.act(BUDI, id, "accept");
@@ -131,12 +151,14 @@ class DealApiTest {
     ApiClient.Response buyerShips = deals.as(BUDI).post("/api/deals/" + id + "/ship", Map.of("courier", "JNE", "trackingNumber", "JNE12345678"));
     assertThat(buyerShips.status()).isEqualTo(403);
     assertThat(buyerShips.json().get("code").asText()).isEqualTo("deal.only-seller");
+    ApiClient.Response badTracking = deals.as(SARI).post("/api/deals/" + id + "/ship", Map.of("courier", "JNE", "trackingNumber", "<script>"));
+    assertThat(badTracking.status()).isEqualTo(400);
     deals.ship(SARI, id);
     deals.awaitStatus(SARI, id, "DIKIRIM");
     assertThat(deals.as(SARI).post("/api/deals/" + id + "/confirm-receipt", null).status()).isEqualTo(403);
     assertThat(deals.as(SARI).post("/api/deals/" + id + "/accept-goods", null).status()).isEqualTo(403);
-    ApiClient.Response badTracking = deals.as(SARI).post("/api/deals/" + id + "/ship", Map.of("courier", "JNE", "trackingNumber", "<script>"));
-    assertThat(badTracking.status()).isEqualTo(400);
+    ApiClient.Response shippedTwice = deals.as(SARI).post("/api/deals/" + id + "/ship", Map.of("courier", "JNE", "trackingNumber", "<script>"));
+    assertThat(shippedTwice.status()).as("who and when are checked before what").isEqualTo(409);
   }
 
   @Test
