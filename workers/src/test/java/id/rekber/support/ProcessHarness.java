@@ -1,5 +1,6 @@
 package id.rekber.support;
 
+import org.awaitility.Awaitility;
 import id.rekber.platform.UserTaskConverter;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
@@ -221,13 +222,10 @@ public final class ProcessHarness implements AutoCloseable {
     moved = moved.plus(duration);
     engine.increaseTime(duration);
     // The engine's timer checker notices the new time on its own; wait until every due timer fired.
-    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (dueTimers() > 0) {
-      if (System.nanoTime() > until) {
-        throw new IllegalStateException(dueTimers() + " due timers did not fire after the clock moved");
-      }
-      sleep(10);
-    }
+    Awaitility.await("every due timer fired after the clock moved")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> dueTimers() == 0);
     settle();
   }
 
@@ -326,14 +324,6 @@ public final class ProcessHarness implements AutoCloseable {
       throw new IllegalStateException(e);
     } catch (TimeoutException e) {
       throw new IllegalStateException("engine not idle after " + IDLE, e);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
