@@ -2,6 +2,7 @@ package id.rekber.dispute;
 
 import id.rekber.platform.ModelReference;
 import id.rekber.platform.ModelReference.Kind;
+import id.rekber.escrow.BuyerVerdict;
 import id.rekber.escrow.Deal;
 import id.rekber.escrow.DealAccess;
 import id.rekber.escrow.DealMessages;
@@ -72,9 +73,15 @@ public class DisputeService {
     if (disputes.find(dealId).isPresent()) {
       throw Refusal.conflict("dispute.already-open");
     }
+    // Under the deal's lock: a buyer who accepted the goods, or an inspection already closed by its
+    // timer, leaves nothing to dispute; otherwise the dispute stands and neither of them can win.
+    if (deal.getBuyerVerdict() != null) {
+      throw Refusal.conflict("deal.verdict-taken", deal.getBuyerVerdict());
+    }
     if (!DisputeWindow.isOpen(deal, now)) {
       throw Refusal.conflict("dispute.not-in-inspection");
     }
+    deal.recordVerdict(BuyerVerdict.DISPUTED);
     disputes.open(dealId, text, buyer.getEmail(), now);
     timeline.add(dealId, "CLAIM", buyer.getEmail(), PartyRole.BUYER.name(), text);
     messages.publish(DisputeMessages.OPENED, dealId);

@@ -106,8 +106,14 @@ public class Deal {
   @Column(name = "seller_cancel_requested")
   private boolean sellerCancelRequested;
 
-  @Column(name = "process_instance_key")
+  // Written only by EscrowOrchestration (JDBC) when the relay or the recovery starts an instance.
+  @Column(name = "process_instance_key", insertable = false, updatable = false)
   private Long processInstanceKey;
+
+  /** The buyer's verdict on the goods: the first of accept, dispute or silence wins (docs/decisions.md). */
+  @Column(name = "buyer_verdict")
+  @Enumerated(EnumType.STRING)
+  private BuyerVerdict buyerVerdict;
 
   @Column(name = "created_at")
   private Instant createdAt;
@@ -232,8 +238,16 @@ public class Deal {
     }
   }
 
-  void recordProcessInstance(long key) {
-    this.processInstanceKey = key;
+  /**
+   * Records the buyer's verdict unless one is already recorded; returns the verdict that stands.
+   * Called under the deal's row lock, so accepting, disputing and the end of inspection cannot
+   * both win.
+   */
+  public BuyerVerdict recordVerdict(BuyerVerdict verdict) {
+    if (buyerVerdict == null) {
+      buyerVerdict = verdict;
+    }
+    return buyerVerdict;
   }
 
   public String getId() { return id; }
@@ -267,6 +281,7 @@ public class Deal {
   public boolean isBuyerCancelRequested() { return buyerCancelRequested; }
   public boolean isSellerCancelRequested() { return sellerCancelRequested; }
   public Long getProcessInstanceKey() { return processInstanceKey; }
+  public BuyerVerdict getBuyerVerdict() { return buyerVerdict; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getUpdatedAt() { return updatedAt; }
 }

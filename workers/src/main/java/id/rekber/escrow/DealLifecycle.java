@@ -1,6 +1,5 @@
 package id.rekber.escrow;
 
-import id.rekber.platform.AfterCommit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -50,7 +49,7 @@ public class DealLifecycle {
     }
     notifications.announce(deal, step, reason);
     if (LifecycleRules.needsLateRefund(step, reason, deal, firstEntry)) {
-      refundAfterCommit(deal, REASON_LATE_PAYMENT);
+      orchestration.refund(deal, REASON_LATE_PAYMENT);
     }
     return DealVariables.of(deal);
   }
@@ -75,10 +74,15 @@ public class DealLifecycle {
     if (firstConfirmation) {
       events.save(new DealEvent(dealId, "LATE_PAYMENT", "payment-provider", deal.getStatus().name(), now));
       if (deal.getStatus() == DealStatus.DIBATALKAN) {
-        refundAfterCommit(deal, REASON_LATE_PAYMENT);
+        orchestration.refund(deal, REASON_LATE_PAYMENT);
       }
     }
     return false;
+  }
+
+  @Transactional
+  public BuyerVerdict closeInspection(String dealId) {
+    return lock(dealId).recordVerdict(BuyerVerdict.TIMED_OUT);
   }
 
   @Transactional
@@ -86,11 +90,6 @@ public class DealLifecycle {
     lock(dealId).recordPaymentDeadline(deadline);
   }
 
-  private void refundAfterCommit(Deal deal, String reason) {
-    String dealId = deal.getId();
-    AfterCommit.run(
-        () -> orchestration.startBefore(deals.findById(dealId).orElseThrow(), EscrowProcess.JOIN_REFUND, Map.of("refundReason", reason)));
-  }
 
   private Deal lock(String dealId) {
     // Only the process and the payment callback come here, with deals they know exist.

@@ -2,16 +2,13 @@ package id.rekber.escrow;
 
 import id.rekber.platform.ModelReference;
 import id.rekber.platform.ModelReference.Kind;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
-import java.time.Duration;
+import id.rekber.platform.EngineCommands;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the messages that move a deal's process. Every message has an id, so a double click or
- * a retried callback is dropped by the engine instead of being delivered twice.
+ * The messages that move a deal's process, published through the engine outbox. Every message has
+ * an id, so a double click or a retried callback is written and delivered once.
  */
 @Component
 public class DealMessages {
@@ -35,31 +32,15 @@ public class DealMessages {
   @ModelReference(Kind.MESSAGE)
   public static final String GOODS_ACCEPTED = "GoodsAccepted";
 
-  /** Long enough to bridge the moment between two wait states; short enough not to linger. */
-  private static final Duration TIME_TO_LIVE = Duration.ofHours(1);
+  private final EngineCommands commands;
 
-  private final CamundaClient client;
-
-  DealMessages(CamundaClient client) {
-    this.client = client;
+  DealMessages(EngineCommands commands) {
+    this.commands = commands;
   }
 
+  /** Written to the engine outbox in the caller's transaction; sent once it commits. */
   public void publish(String name, String correlationKey, String messageId, Map<String, Object> variables) {
-    try {
-      client
-          .newPublishMessageCommand()
-          .messageName(name)
-          .correlationKey(correlationKey)
-          .messageId(messageId)
-          .timeToLive(TIME_TO_LIVE)
-          .variables(variables)
-          .send()
-          .join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
-        throw e;
-      }
-    }
+    commands.publish(name, correlationKey, messageId, variables);
   }
 
   public void publish(String name, String dealId) {

@@ -71,7 +71,7 @@ public class DealService {
     // save merges (the id is assigned), so keep the managed copy: changes to the argument would be lost.
     Deal deal = deals.saveAndFlush(new Deal(DealIds.next(), terms, fee, initiator.getId(), myRole, now, now.plus(properties.acceptanceWindow())));
     events.save(new DealEvent(deal.getId(), "CREATED", initiator.getEmail(), myRole.name(), now));
-    deal.recordProcessInstance(orchestration.start(deal));
+    orchestration.start(deal);
     return deal;
   }
 
@@ -184,7 +184,15 @@ public class DealService {
 
   @Transactional
   public Deal acceptGoods(AppUser user, String dealId) {
-    Deal deal = lockAs(user, dealId, PartyRole.BUYER, DealStatus.DIKIRIM);
+    Deal deal = lockVisible(user, dealId);
+    requireRole(deal, user, PartyRole.BUYER);
+    // The verdict first: "already disputed" says more than the status the process moved it to.
+    BuyerVerdict earlier = deal.getBuyerVerdict();
+    if (earlier != null && earlier != BuyerVerdict.ACCEPTED) {
+      throw Refusal.conflict("deal.verdict-taken", earlier);
+    }
+    requireStatus(deal, DealStatus.DIKIRIM);
+    deal.recordVerdict(BuyerVerdict.ACCEPTED);
     record(deal, "GOODS_ACCEPTED", user);
     messages.publish(DealMessages.GOODS_ACCEPTED, dealId);
     return deal;
@@ -196,13 +204,21 @@ public class DealService {
 
   private Deal lockAs(AppUser user, String dealId, PartyRole role, DealStatus expected) {
     Deal deal = lockVisible(user, dealId);
+    requireRole(deal, user, role);
+    requireStatus(deal, expected);
+    return deal;
+  }
+
+  private static void requireRole(Deal deal, AppUser user, PartyRole role) {
     if (deal.roleOf(user.getId()).filter(r -> r == role).isEmpty()) {
       throw Refusal.forbidden(role == PartyRole.SELLER ? "deal.only-seller" : "deal.only-buyer");
     }
+  }
+
+  private static void requireStatus(Deal deal, DealStatus expected) {
     if (deal.getStatus() != expected) {
       throw Refusal.conflict("deal.wrong-state", deal.getStatus());
     }
-    return deal;
   }
 
   private void record(Deal deal, String type, AppUser user) {

@@ -32,4 +32,10 @@ public class DealStatusWorker {
   public Map<String, Object> startInspection(@Variable String dealId) {
     return lifecycle.enter(dealId, DealStep.INSPEKSI, null, Shipment.NONE);
   }
+
+  /** The inspection timer fired: silence counts as acceptance unless a dispute was recorded first. */
+  @JobWorker(type = "deal-close-inspection", fetchVariables = "dealId")
+  public Map<String, Object> closeInspection(@Variable String dealId) {
+    return Map.of("buyerVerdict", lifecycle.closeInspection(dealId).name());
+  }
 }

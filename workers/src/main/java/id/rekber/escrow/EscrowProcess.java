@@ -34,6 +34,10 @@ public final class EscrowProcess {
   @ModelReference(Kind.ELEMENT)
   public static final String MARK_REFUND_PAID = "Task_MarkRefundPaid";
   @ModelReference(Kind.ELEMENT)
+  public static final String JOIN_RELEASE = "Gateway_JoinRelease";
+  @ModelReference(Kind.ELEMENT)
+  public static final String JOIN_DISPUTE = "Gateway_JoinDispute";
+  @ModelReference(Kind.ELEMENT)
   public static final String SPLIT_PAYOUTS = "Gateway_SplitPayouts";
 
   private EscrowProcess() {}

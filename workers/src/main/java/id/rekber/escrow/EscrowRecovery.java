@@ -43,7 +43,7 @@ class EscrowRecovery {
     for (Deal deal : deals.findAll()) {
       Optional<String> element = RecoveryPoint.of(deal, money);
       if (element.isPresent()) {
-        orchestration.startBefore(deal, element.get());
+        orchestration.resume(deal, element.get());
         resumed++;
       }
     }

@@ -47,6 +47,10 @@ final class RecoveryPoint {
     if (deal.getStatus() == DealStatus.SENGKETA) {
       return EscrowProcess.AWAIT_DISPUTE_RESOLUTION;
     }
+    if (deal.getBuyerVerdict() != null) {
+      // The verdict was recorded before the crash; the message that carried it may be gone.
+      return deal.getBuyerVerdict() == BuyerVerdict.DISPUTED ? EscrowProcess.JOIN_DISPUTE : EscrowProcess.JOIN_RELEASE;
+    }
     return deal.getInspectionDeadline() != null ? EscrowProcess.AWAIT_BUYER_VERDICT : EscrowProcess.AWAIT_DELIVERY;
   }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The automated checks of kyc-approval. Each records what it found on the submission (for the
@@ -26,8 +27,10 @@ public class KycChecks {
   private final Blocklist blocklist;
   private final BankAccountInquiry provider;
   private final ObjectMapper json;
+  private final TransactionTemplate tx;
 
-  KycChecks(KycSubmissionRepository submissions, KycService kyc, Blocklist blocklist, BankAccountInquiry provider, ObjectMapper json) {
+  KycChecks(KycSubmissionRepository submissions, KycService kyc, Blocklist blocklist, BankAccountInquiry provider, ObjectMapper json, TransactionTemplate tx) {
+    this.tx = tx;
     this.submissions = submissions;
     this.kyc = kyc;
     this.blocklist = blocklist;
@@ -55,19 +58,23 @@ public class KycChecks {
   }
 
   @JobWorker(type = "kyc-verify-account-holder", fetchVariables = "submissionId")
-  @Transactional
   public Map<String, Object> verifyAccountHolder(@Variable String submissionId) {
-    KycSubmission s = lock(submissionId);
-    String account = kyc.personalData(s).bankAccountNumber();
-    // Business key on the external call: the inquiry is a read, asking twice is harmless.
-    Optional<String> holder = provider.holderName(s.getBankCode(), account);
-    String match = holder.map(h -> NameMatcher.match(s.getFullName(), h).name()).orElse("NOT_FOUND");
+    AccountToCheck asked =
+        tx.execute(status -> {
+          KycSubmission s = find(submissionId);
+          return new AccountToCheck(s.getBankCode(), kyc.personalData(s).bankAccountNumber(), s.getFullName());
+        });
+    // No row lock while the bank answers. The inquiry is a read: asking twice is harmless.
+    Optional<String> holder = provider.holderName(asked.bankCode(), asked.accountNumber());
+    String match = holder.map(h -> NameMatcher.match(asked.fullName(), h).name()).orElse("NOT_FOUND");
     Map<String, Object> found = new LinkedHashMap<>();
     found.put("holderName", holder.orElse(null));
     found.put("match", match);
-    record(s, "accountHolder", found);
+    tx.executeWithoutResult(status -> record(lock(submissionId), "accountHolder", found));
     return Map.of("nameMatch", match);
   }
+
+  private record AccountToCheck(String bankCode, String accountNumber, String fullName) {}
 
   @JobWorker(type = "kyc-check-blocklists", fetchVariables = "submissionId")
   @Transactional
@@ -77,6 +84,10 @@ public class KycChecks {
     boolean phone = blocklist.containsPhoneIndex(s.getPhoneIndex());
     record(s, "blocklist", Map.of("bankAccountListed", account, "phoneListed", phone));
     return Map.of("blocklisted", account || phone);
+  }
+
+  private KycSubmission find(String submissionId) {
+    return submissions.findById(UUID.fromString(submissionId)).orElseThrow(() -> new IllegalStateException("no KYC submission " + submissionId));
   }
 
   private KycSubmission lock(String submissionId) {

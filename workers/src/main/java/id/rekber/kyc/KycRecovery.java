@@ -1,5 +1,6 @@
 package id.rekber.kyc;
 
+import id.rekber.platform.EngineCommands;
 import id.rekber.platform.SingleNodeCondition;
 import io.camunda.client.CamundaClient;
 import java.util.Arrays;
@@ -28,8 +29,10 @@ class KycRecovery {
   private final KycSubmissionRepository submissions;
   private final CamundaClient client;
   private final JdbcTemplate jdbc;
+  private final EngineCommands commands;
 
-  KycRecovery(KycSubmissionRepository submissions, CamundaClient client, JdbcTemplate jdbc) {
+  KycRecovery(KycSubmissionRepository submissions, CamundaClient client, JdbcTemplate jdbc, EngineCommands commands) {
+    this.commands = commands;
     this.submissions = submissions;
     this.client = client;
     this.jdbc = jdbc;
@@ -62,6 +65,7 @@ class KycRecovery {
           }
           default -> "Task_CheckNik";
         };
+    commands.supersedePendingStarts(KycProcess.PROCESS_ID, s.getId().toString());
     long key = client.newCreateInstanceCommand().bpmnProcessId(KycProcess.PROCESS_ID).latestVersion().variables(variables)
         .startBeforeElement(element).send().join().getProcessInstanceKey();
     jdbc.update("UPDATE kyc_submission SET process_instance_key = ? WHERE id = ?", key, s.getId());

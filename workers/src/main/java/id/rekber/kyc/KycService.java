@@ -4,13 +4,10 @@ import id.rekber.privacy.PersonalDataCipher;
 import id.rekber.audit.AuditEvent;
 import id.rekber.audit.AuditTrail;
 import id.rekber.identity.AppUser;
-import id.rekber.platform.AfterCommit;
+import id.rekber.platform.EngineCommands;
+import id.rekber.platform.ProcessInstanceStarted;
 import id.rekber.platform.Refusal;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -19,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,17 +30,17 @@ public class KycService {
   private final KycSubmissionRepository submissions;
   private final KycDocumentRepository documents;
   private final PersonalDataCipher cipher;
-  private final CamundaClient client;
+  private final EngineCommands commands;
   private final JdbcTemplate jdbc;
   private final AuditTrail audit;
   private final Clock clock;
 
-  KycService(KycSubmissionRepository submissions, KycDocumentRepository documents, PersonalDataCipher cipher, CamundaClient client,
+  KycService(KycSubmissionRepository submissions, KycDocumentRepository documents, PersonalDataCipher cipher, EngineCommands commands,
       JdbcTemplate jdbc, AuditTrail audit, Clock clock) {
     this.submissions = submissions;
     this.documents = documents;
     this.cipher = cipher;
-    this.client = client;
+    this.commands = commands;
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
@@ -72,27 +70,19 @@ public class KycService {
     documents.save(new KycDocument(submission.getId(), KycDocument.KTP, form.ktpPhoto(), cipher, now));
     documents.save(new KycDocument(submission.getId(), KycDocument.SELFIE, form.selfie(), cipher, now));
     String id = submission.getId().toString();
-    // After commit: the process's workers must find the submission they are asked about.
-    AfterCommit.run(resubmission ? () -> resubmitted(id) : () -> start(id));
+    // Through the engine outbox: sent once this commits, so the workers find the submission.
+    if (resubmission) {
+      commands.publish(KycProcess.RESUBMITTED, id, KycProcess.RESUBMITTED + ":" + id + ":" + now.toEpochMilli(), Map.of());
+    } else {
+      commands.start(KycProcess.PROCESS_ID, id, Map.of("submissionId", id));
+    }
     return submission;
   }
 
-  private void start(String submissionId) {
-    long key =
-        client.newCreateInstanceCommand().bpmnProcessId(KycProcess.PROCESS_ID).latestVersion()
-            .variables(Map.of("submissionId", submissionId)).send().join().getProcessInstanceKey();
-    jdbc.update("UPDATE kyc_submission SET process_instance_key = ? WHERE id = ?", key, UUID.fromString(submissionId));
-  }
-
-  private void resubmitted(String submissionId) {
-    try {
-      client.newPublishMessageCommand().messageName(KycProcess.RESUBMITTED).correlationKey(submissionId)
-          .messageId(KycProcess.RESUBMITTED + ":" + submissionId + ":" + clock.instant().toEpochMilli())
-          .timeToLive(Duration.ofHours(1)).send().join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
-        throw e;
-      }
+  @EventListener
+  void started(ProcessInstanceStarted started) {
+    if (KycProcess.PROCESS_ID.equals(started.processId())) {
+      jdbc.update("UPDATE kyc_submission SET process_instance_key = ? WHERE id = ?", started.processInstanceKey(), UUID.fromString(started.reference()));
     }
   }
 

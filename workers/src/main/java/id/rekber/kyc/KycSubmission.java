@@ -79,7 +79,8 @@ public class KycSubmission {
   @Column(name = "decided_by")
   private String decidedBy;
 
-  @Column(name = "process_instance_key")
+  // Written only by KycService / KycRecovery (JDBC) when an instance is started.
+  @Column(name = "process_instance_key", insertable = false, updatable = false)
   private Long processInstanceKey;
 
   @Column(name = "submitted_at")
@@ -150,7 +151,6 @@ public class KycSubmission {
     this.resubmitBy = until;
   }
 
-  void recordProcessInstance(long key) { this.processInstanceKey = key; }
 
   /** Retention over: personal data and documents go, the decision record stays. */
   void purge(Instant at) {

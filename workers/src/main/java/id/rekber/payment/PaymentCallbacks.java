@@ -7,9 +7,7 @@ import id.rekber.escrow.DealEventRepository;
 import id.rekber.escrow.DealLifecycle;
 import id.rekber.escrow.DealMessages;
 import id.rekber.escrow.DealRepository;
-import id.rekber.escrow.DealStatus;
 import id.rekber.ledger.EscrowLedger;
-import id.rekber.platform.AfterCommit;
 import id.rekber.platform.Refusal;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -54,36 +52,42 @@ public class PaymentCallbacks {
     this.clock = clock;
   }
 
+  /** Refuses a notification that cannot be about one of our payments; no lock is taken. */
+  @Transactional(readOnly = true)
+  public void validate(PaymentNotification n) {
+    check(n, payments.findById(n.orderId()));
+  }
+
   /** Returns what was done, for the provider's logs and ours. */
   @Transactional
   public String handle(PaymentNotification n) {
-    Payment payment =
-        payments.findForUpdate(n.orderId()).orElseThrow(() -> Refusal.notFound("payment.unknown-order", n.orderId()));
-    if (!"IDR".equals(n.currency())) {
-      throw Refusal.invalid("payment.wrong-currency", n.currency());
-    }
-    if (n.grossAmount() != payment.getGrossAmount()) {
-      throw Refusal.invalid("payment.wrong-amount", n.grossAmount(), payment.getGrossAmount());
-    }
+    Payment payment = check(n, payments.findForUpdate(n.orderId()));
     String outcome = outcome(n, payment);
     if (!notifications.recordFirst(n.provider(), n.notificationId(), "PAYMENT", n.orderId(), n.providerStatus(), outcome)) {
-      if (Payment.PAID.equals(payment.getStatus())) {
-        // A retried callback may follow a crash between our commit and the message: say it again.
-        tellProcessAfterCommit(payment.getDealId());
-      }
       return "DUPLICATE";
     }
     if (n.isSettled() && payment.markPaid(n.transactionId(), clock.instant())) {
       // The deal row is locked by paymentConfirmed; reading it before that would hold a stale copy.
       if (lifecycle.paymentConfirmed(payment.getDealId())) {
-        refuseIfOverLimit(payment.getDealId());
-        tellProcessAfterCommit(payment.getDealId());
+        // In this transaction, through the engine outbox: the process hears of exactly the money the database holds.
+        messages.publish(overLimit(payment.getDealId()) ? DealMessages.DEAL_CANCELLED : DealMessages.PAYMENT_RECEIVED, payment.getDealId());
       }
       ledger.recordPayment(payment.getDealId(), payment.getGrossAmount());
     } else if (n.isClosedUnpaid()) {
       payment.markExpired();
     }
     return outcome;
+  }
+
+  private static Payment check(PaymentNotification n, java.util.Optional<Payment> found) {
+    Payment payment = found.orElseThrow(() -> Refusal.notFound("payment.unknown-order", n.orderId()));
+    if (!"IDR".equals(n.currency())) {
+      throw Refusal.invalid("payment.wrong-currency", n.currency());
+    }
+    if (n.grossAmount() != payment.getGrossAmount()) {
+      throw Refusal.invalid("payment.wrong-amount", n.grossAmount(), payment.getGrossAmount());
+    }
+    return payment;
   }
 
   private static String outcome(PaymentNotification n, Payment payment) {
@@ -98,24 +102,12 @@ public class PaymentCallbacks {
    * paid since this one was accepted) has the deal cancelled, and the money, already in the
    * ledger, is refunded in full by the cancellation path (decisions #5.2). Decided once, recorded.
    */
-  private void refuseIfOverLimit(String dealId) {
+  private boolean overLimit(String dealId) {
     Deal deal = deals.findById(dealId).orElseThrow();
-    if (!limits.acceptsPayment(deal.getBuyerId(), dealId, deal.getPrice() + deal.getShippingCost())) {
-      events.save(new DealEvent(dealId, OVER_LIMIT, "system", "buyer limit exceeded at payment", clock.instant()));
+    if (limits.acceptsPayment(deal.getBuyerId(), dealId, deal.getPrice() + deal.getShippingCost())) {
+      return false;
     }
-  }
-
-  private boolean refusedOverLimit(String dealId) {
-    return events.findByDealIdOrderByIdAsc(dealId).stream().anyMatch(e -> OVER_LIMIT.equals(e.getType()));
-  }
-
-  /** After commit, so the process never hears of money the database does not hold. */
-  private void tellProcessAfterCommit(String dealId) {
-    AfterCommit.run(
-        () -> {
-          if (deals.findById(dealId).orElseThrow().getStatus() == DealStatus.MENUNGGU_PEMBAYARAN) {
-            messages.publish(refusedOverLimit(dealId) ? DealMessages.DEAL_CANCELLED : DealMessages.PAYMENT_RECEIVED, dealId);
-          }
-        });
+    events.save(new DealEvent(dealId, OVER_LIMIT, "system", "buyer limit exceeded at payment", clock.instant()));
+    return true;
   }
 }

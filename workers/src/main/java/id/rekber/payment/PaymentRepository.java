@@ -9,6 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface PaymentRepository extends JpaRepository<Payment, String> {
   Optional<Payment> findByDealId(String dealId);
 
+  java.util.List<Payment> findByStatus(String status);
+
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select p from Payment p where p.id = ?1")
   Optional<Payment> findForUpdate(String id);

@@ -6,7 +6,6 @@ import id.rekber.escrow.DealEvent;
 import id.rekber.escrow.DealEventRepository;
 import id.rekber.escrow.DealMessages;
 import id.rekber.ledger.EscrowLedger;
-import id.rekber.platform.AfterCommit;
 import id.rekber.platform.Refusal;
 import java.time.Clock;
 import java.util.Map;
@@ -68,7 +67,7 @@ public class PayoutResults {
         events.save(new DealEvent(payout.getDealId(), "PAYOUT_" + payout.getStatus(), "payment-provider", detail, clock.instant()));
       }
     }
-    AfterCommit.run(() -> announce(payout));
+    announce(payout); // through the engine outbox, in this transaction
     return fresh ? payout.getStatus() : "DUPLICATE";
   }
 

@@ -49,29 +49,44 @@ public class PayoutWorker {
     this.clock = clock;
   }
 
-  @JobWorker(type = "payment-send-payout", fetchVariables = {"dealId", "payoutPurpose", "payoutAction"})
+  /**
+   * {@code payoutRetryOf} is the failed attempt an admin chose to retry (set by the review task from
+   * the {@code payoutRequestId} it showed); a retry is made only for that attempt, so a redelivered
+   * job or a later failure never starts another attempt without a new decision.
+   */
+  @JobWorker(type = "payment-send-payout", fetchVariables = {"dealId", "payoutPurpose", "payoutRetryOf"})
   public Map<String, Object> sendPayout(
-      @Variable String dealId, @Variable String payoutPurpose, @Variable(optional = true) String payoutAction) {
+      @Variable String dealId, @Variable String payoutPurpose, @Variable(optional = true) String payoutRetryOf) {
     PayoutPurpose purpose = PayoutPurpose.valueOf(payoutPurpose);
-    boolean retryApproved = "RETRY".equals(payoutAction);
-    Payout payout = tx.execute(status -> currentOrNextAttempt(dealId, purpose, retryApproved));
-    switch (payout.getStatus()) {
-      case Payout.REQUESTED -> provider.requestPayout(payout.getId(), payout.getAmount(), payout.getDestination());
-      // Finished before this job completed (a redelivery): repeat the result so the process hears it.
-      default -> results.announce(payout);
+    Payout payout =
+        tx.execute(
+            status -> {
+              Payout current = currentOrNextAttempt(dealId, purpose, payoutRetryOf);
+              if (!Payout.REQUESTED.equals(current.getStatus())) {
+                // Finished before this job completed (a redelivery): repeat the result so the process hears it.
+                results.announce(current);
+              }
+              return current;
+            });
+    if (Payout.REQUESTED.equals(payout.getStatus())) {
+      // Outside the transaction: no row lock is held while the provider answers. The payout id is
+      // the provider's idempotency key, so asking again never pays twice.
+      provider.requestPayout(payout.getId(), payout.getAmount(), payout.getDestination());
     }
     return Map.of("payoutRequestId", payout.getId(), "payoutFailureReason", "");
   }
 
-  private Payout currentOrNextAttempt(String dealId, PayoutPurpose purpose, boolean retryApproved) {
+  private Payout currentOrNextAttempt(String dealId, PayoutPurpose purpose, String retryOf) {
     Optional<Payout> latest = payouts.findTopByDealIdAndPurposeOrderByAttemptDesc(dealId, purpose.name());
     if (latest.isPresent() && !Payout.FAILED.equals(latest.get().getStatus())) {
       return latest.get();
     }
-    if (latest.isPresent() && !retryApproved) {
-      // Only an admin's decision may send money again after a failure (e.g. after a restart).
+    if (latest.isPresent() && !latest.get().getId().equals(retryOf)) {
+      // Only an admin's decision about this very attempt may send money again (e.g. after a restart).
+      Payout failed = latest.get();
       throw CamundaError.bpmnError(
-          "PAYOUT_NEEDS_REVIEW", "payout " + latest.get().getId() + " failed", Map.of("payoutFailureReason", latest.get().getFailureReason()));
+          "PAYOUT_NEEDS_REVIEW", "payout " + failed.getId() + " failed",
+          Map.of("payoutFailureReason", failed.getFailureReason(), "payoutRequestId", failed.getId()));
     }
     Deal deal = deals.findById(dealId).orElseThrow();
     AppUser payee = users.findById(purpose == PayoutPurpose.RELEASE ? deal.getSellerId() : deal.getBuyerId()).orElseThrow();

@@ -113,6 +113,7 @@ class CancellationRaceTest {
   }
 
   private int settle(JsonNode payment, String transactionId) {
+    Callbacks.settledAtProvider(jdbc, payment.get("orderId").asText());
     return ApiClient.anonymous(port)
         .post("/api/webhooks/sandbox/payments",
             Callbacks.payment(payment.get("orderId").asText(), "settlement", payment.get("amount").asLong(), transactionId))

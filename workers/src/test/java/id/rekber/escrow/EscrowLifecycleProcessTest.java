@@ -196,10 +196,25 @@ class EscrowLifecycleProcessTest {
 
     engine.advance(ScriptedWorkers.INSPECTION_WINDOW.plusSeconds(2));
 
-    engine.assertThat(deal).hasTriggeredTimer("Event_InspectionPeriodEnded").hasPassed("Task_ReleaseFunds")
+    engine.assertThat(deal).hasTriggeredTimer("Event_InspectionPeriodEnded").hasPassed("Task_CloseInspection", "Gateway_InspectionVerdict", "Task_ReleaseFunds")
         .isWaitingAt(EscrowProcess.PAY_OUT_TO_SELLER);
     payOut(deal, EscrowProcess.PAY_OUT_TO_SELLER, "RELEASE");
     engine.assertThat(deal).endedAt("EndEvent_DealCompleted");
+  }
+
+  @Test
+  void aDisputeRecordedJustBeforeTheTimerFiredWinsOverTheAutomaticRelease() {
+    long deal = inspecting();
+    // The deal row took the buyer's dispute, but its message had not reached the engine when the timer fired.
+    engine.onJob("deal-close-inspection", job -> ProcessHarness.Outcome.complete(Map.of("buyerVerdict", "DISPUTED")));
+
+    engine.advance(ScriptedWorkers.INSPECTION_WINDOW.plusSeconds(2));
+
+    engine.assertThat(deal).hasTriggeredTimer("Event_InspectionPeriodEnded")
+        .hasPassed("Task_CloseInspection", "Gateway_InspectionVerdict", "Gateway_JoinDispute", "Task_MarkDisputed")
+        .hasNotEntered("Task_ReleaseFunds").isWaitingAt(EscrowProcess.AWAIT_DISPUTE_RESOLUTION);
+    engine.publish("DisputeOpened", dealId); // arriving late, it finds nothing to interrupt
+    engine.assertThat(deal).isWaitingAt(EscrowProcess.AWAIT_DISPUTE_RESOLUTION).hasNotEntered("Task_ReleaseFunds");
   }
 
   // ------------------------------------------------------------------ cancellations

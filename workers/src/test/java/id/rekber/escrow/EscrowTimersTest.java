@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class EscrowTimersTest {
   @LocalServerPort int port;
   @Autowired TimeMachine time;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   Deals deals;
 
   @BeforeEach
@@ -76,6 +77,7 @@ class EscrowTimersTest {
     time.advance(Duration.ofHours(24).plusMinutes(1));
     deals.awaitStatus(BUDI, id, "DIBATALKAN");
 
+    Callbacks.settledAtProvider(jdbc, payment.get("orderId").asText());
     ApiClient.Response late =
         ApiClient.anonymous(port)
             .post("/api/webhooks/sandbox/payments", Callbacks.payment(payment.get("orderId").asText(), "settlement", payment.get("amount").asLong(), null));

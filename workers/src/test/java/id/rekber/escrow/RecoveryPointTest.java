@@ -54,6 +54,30 @@ class RecoveryPointTest {
   }
 
   @Test
+  void aVerdictRecordedBeforeTheCrashIsActedOnEvenIfItsMessageIsLost() {
+    Deal accepted = shipped();
+    accepted.recordDelivery(NOW);
+    accepted.recordVerdict(BuyerVerdict.ACCEPTED);
+    assertThat(resume(accepted)).hasValue(EscrowProcess.JOIN_RELEASE);
+
+    Deal silent = shipped();
+    silent.recordVerdict(BuyerVerdict.TIMED_OUT);
+    assertThat(resume(silent)).hasValue(EscrowProcess.JOIN_RELEASE);
+
+    Deal disputed = shipped();
+    disputed.recordVerdict(BuyerVerdict.DISPUTED);
+    assertThat(resume(disputed)).hasValue(EscrowProcess.JOIN_DISPUTE);
+  }
+
+  @Test
+  void theFirstVerdictStands() {
+    Deal deal = shipped();
+    assertThat(deal.recordVerdict(BuyerVerdict.DISPUTED)).isEqualTo(BuyerVerdict.DISPUTED);
+    assertThat(deal.recordVerdict(BuyerVerdict.ACCEPTED)).isEqualTo(BuyerVerdict.DISPUTED);
+    assertThat(deal.recordVerdict(BuyerVerdict.TIMED_OUT)).isEqualTo(BuyerVerdict.DISPUTED);
+  }
+
+  @Test
   void aReleasedDealPaysTheSellerThenCompletes() {
     Deal deal = shipped();
     money.entries.add("RELEASE");

@@ -5,6 +5,7 @@ import static id.rekber.support.DemoUsers.BUDI;
 import static id.rekber.support.DemoUsers.JOKO;
 import static id.rekber.support.DemoUsers.MEDIATOR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,6 +85,44 @@ class FailedPayoutReviewTest {
     assertThat(payouts).extracting(p -> p.get("status").asText()).containsExactly("FAILED", "COMPLETED");
     JsonNode ledger = deals.as(JOKO).get("/api/deals/" + id + "/ledger").json();
     assertThat(ledger).filteredOn(l -> l.get("kind").asText().equals("PAYOUT")).hasSize(2);
+  }
+
+  @Test
+  void aRetryThatFailsAgainNeedsANewDecisionEvenWhenTheJobIsDeliveredAgain() {
+    Deals deals = new Deals(port);
+    ApiClient.as(port, JOKO).put("/api/me/payout-account", Map.of("bankCode", "MANDIRI", "accountNumber", "5550000", "accountName", "JOKO"));
+    String id = deals.fundedDeal(JOKO, BUDI, 125_000);
+    deals.ship(JOKO, id);
+    deals.awaitStatus(BUDI, id, "DIKIRIM");
+    deals.act(BUDI, id, "accept-goods");
+
+    long first = awaitOpenTask(ADMIN, id).get("key").asLong();
+    Map<String, Object> retry = Map.of("payoutAction", "RETRY", "adminNote", "Retry once, the bank was busy");
+    assertThat(ApiClient.as(port, ADMIN).post("/api/inbox/tasks/" + first + "/complete", retry).status()).isEqualTo(204);
+    // The account is still wrong: attempt 2 fails too, and a new review task opens.
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      JsonNode t = openTask(ADMIN, id);
+      return t != null && t.get("key").asLong() != first;
+    });
+    String attempt1 = "PO-" + id + "-RELEASE-1";
+
+    // The send-payout job delivered again with the first decision (for attempt 1): nothing is sent.
+    assertThatThrownBy(() -> payoutWorker.sendPayout(id, "RELEASE", attempt1))
+        .isInstanceOfSatisfying(io.camunda.client.exception.BpmnError.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo("PAYOUT_NEEDS_REVIEW"));
+    assertThat(deals.as(JOKO).get("/api/deals/" + id + "/payouts").json()).extracting(p -> p.get("status").asText())
+        .containsExactly("FAILED", "FAILED");
+  }
+
+  @Autowired id.rekber.payment.PayoutWorker payoutWorker;
+
+  private JsonNode openTask(String staff, String dealId) {
+    for (JsonNode t : ApiClient.as(port, staff).get("/api/inbox/tasks").json()) {
+      if (dealId.equals(t.path("dealId").asText())) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private JsonNode awaitOpenTask(String staff, String dealId) {

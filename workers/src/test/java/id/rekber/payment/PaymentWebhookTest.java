@@ -94,6 +94,18 @@ class PaymentWebhookTest {
   }
 
   @Test
+  void aSignedSettlementTheProviderDoesNotConfirmIsRefusedAndKept() {
+    // Signed with the right key, but the provider's status API says the order is still pending.
+    ApiClient.Response r = provider.post(WEBHOOK, Callbacks.payment(orderId, "settlement", amount, "txn-unconfirmed"));
+    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.contentType()).contains("application/problem+json");
+    assertThat(r.json().get("code").asText()).isEqualTo("payment.not-settled-at-provider");
+    assertNothingRecorded();
+    assertThat(jdbc.queryForObject("SELECT status FROM provider_callback WHERE reference = ? ORDER BY id DESC LIMIT 1", String.class, orderId))
+        .isEqualTo("REFUSED");
+  }
+
+  @Test
   void anUnknownOrderIsRefused() {
     ApiClient.Response r = provider.post(WEBHOOK, Callbacks.payment("PAY-RB-NOSUCH00", "settlement", amount, null));
     assertThat(r.status()).isEqualTo(404);
@@ -103,6 +115,7 @@ class PaymentWebhookTest {
 
   @Test
   void aDuplicateCallbackMovesMoneyOnce() {
+    Callbacks.settledAtProvider(jdbc, orderId);
     Map<String, Object> settlement = Callbacks.payment(orderId, "settlement", amount, "txn-dup-1");
     assertThat(provider.post(WEBHOOK, settlement).json().get("outcome").asText()).isEqualTo("PAID");
     assertThat(provider.post(WEBHOOK, settlement).json().get("outcome").asText()).isEqualTo("DUPLICATE");
@@ -116,6 +129,7 @@ class PaymentWebhookTest {
 
   @Test
   void pendingOrExpiredArrivingAfterSettlementChangeNothing() {
+    Callbacks.settledAtProvider(jdbc, orderId);
     provider.post(WEBHOOK, Callbacks.payment(orderId, "settlement", amount, "txn-ooo"));
     assertThat(provider.post(WEBHOOK, Callbacks.payment(orderId, "pending", amount, "txn-ooo")).json().get("outcome").asText())
         .isEqualTo("IGNORED_AFTER_PAYMENT");
@@ -131,6 +145,7 @@ class PaymentWebhookTest {
     assertThat(provider.post(WEBHOOK, Callbacks.payment(orderId, "pending", amount, "txn-early")).json().get("outcome").asText())
         .isEqualTo("NOTED");
     assertThat(deals.get(BUDI, dealId).get("status").asText()).isEqualTo("MENUNGGU_PEMBAYARAN");
+    Callbacks.settledAtProvider(jdbc, orderId);
     provider.post(WEBHOOK, Callbacks.payment(orderId, "settlement", amount, "txn-early"));
     deals.awaitStatus(BUDI, dealId, "DANA_DITAHAN");
   }

@@ -70,7 +70,8 @@ class PayoutProcessTest {
     engine.onJob("payment-send-payout", complete(Map.of("payoutRequestId", retry, "payoutFailureReason", "")));
     engine.completeUserTask(payout, "Task_ReviewFailedPayout", Map.of("payoutAction", "RETRY", "adminNote", "account fixed by seller"));
     engine.assertThat(payout).hasPassedInOrder("Task_SendPayout", "Task_ReviewFailedPayout", "Gateway_JoinAttempt")
-        .isWaitingAt("Gateway_AwaitPayoutResult");
+        .isWaitingAt("Gateway_AwaitPayoutResult")
+        .hasVariable("payoutRetryOf", payoutId); // the retry names the failed attempt it answers
 
     engine.publish("PayoutCompleted", payoutId); // the old attempt's request id no longer matters
     engine.assertThat(payout).isActive();
@@ -92,12 +93,18 @@ class PayoutProcessTest {
 
   @Test
   void anEarlierFailureWithoutARetryDecisionGoesStraightToReview() {
-    engine.onJob("payment-send-payout", throwError("PAYOUT_NEEDS_REVIEW", Map.of("payoutFailureReason", "account closed")));
+    String failed = "PO-" + dealId + "-RELEASE-3";
+    engine.onJob("payment-send-payout", throwError("PAYOUT_NEEDS_REVIEW", Map.of("payoutFailureReason", "account closed", "payoutRequestId", failed)));
 
     long payout = start();
 
     engine.assertThat(payout).hasPassed("Event_PayoutNeedsReview").hasNotEntered("Gateway_AwaitPayoutResult")
-        .isWaitingAt("Task_ReviewFailedPayout").hasVariable("payoutFailureReason", "account closed");
+        .isWaitingAt("Task_ReviewFailedPayout").hasVariable("payoutFailureReason", "account closed")
+        .hasVariable("payoutRequestId", failed);
+
+    engine.onJob("payment-send-payout", complete(Map.of("payoutRequestId", "PO-" + dealId + "-RELEASE-4", "payoutFailureReason", "")));
+    engine.completeUserTask(payout, "Task_ReviewFailedPayout", Map.of("payoutAction", "RETRY", "adminNote", "account reopened"));
+    engine.assertThat(payout).isWaitingAt("Gateway_AwaitPayoutResult").hasVariable("payoutRetryOf", failed);
   }
 
   @Test

@@ -30,6 +30,17 @@ public final class Callbacks {
     return body;
   }
 
+  /**
+   * The provider's own books say the buyer paid (what its status API will answer), without its
+   * callback: the test posts the callback it wants to test.
+   */
+  public static void settledAtProvider(org.springframework.jdbc.core.JdbcTemplate jdbc, String orderId) {
+    int updated = jdbc.update("UPDATE sandbox_invoice SET status = 'settlement', paid_at = now() WHERE order_id = ?", orderId);
+    if (updated != 1) {
+      throw new IllegalStateException("no sandbox invoice " + orderId);
+    }
+  }
+
   public static Map<String, Object> payout(String payoutId, String status, long amount, String notificationId) {
     String statusCode = SandboxStatuses.payoutStatusCode(status);
     String gross = amount + ".00";

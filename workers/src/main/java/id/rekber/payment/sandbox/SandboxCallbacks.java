@@ -2,7 +2,6 @@ package id.rekber.payment.sandbox;
 
 import id.rekber.platform.SingleNodeOnly;
 import id.rekber.payment.PaymentProperties;
-import id.rekber.platform.AfterCommit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -43,8 +42,8 @@ class SandboxCallbacks {
             : properties.sandboxCallbackUrl();
   }
 
-  void paymentAfterCommit(String orderId, String status, long amount) {
-    AfterCommit.run(() -> scheduler.schedule(() -> payment(orderId, status, amount), java.time.Instant.now()));
+  void paymentSoon(String orderId, String status, long amount) {
+    scheduler.schedule(() -> payment(orderId, status, amount), java.time.Instant.now());
   }
 
   void payment(String orderId, String transactionStatus, long amount) {

@@ -37,6 +37,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
   private final PaymentProperties properties;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final SandboxFaults faults;
 
   SandboxPaymentProvider(
       JdbcTemplate jdbc,
@@ -44,7 +45,9 @@ public class SandboxPaymentProvider implements PaymentProvider {
       TaskScheduler scheduler,
       PaymentProperties properties,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      SandboxFaults faults) {
+    this.faults = faults;
     this.jdbc = jdbc;
     this.callbacks = callbacks;
     this.scheduler = scheduler;
@@ -60,6 +63,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
 
   @Override
   public Invoice createInvoice(String orderId, long amount, Instant expiresAt) {
+    faults.beforeCall();
     String va = "8808" + String.format("%012d", Math.floorMod(orderId.hashCode(), 1_000_000_000_000L));
     jdbc.update(
         """
@@ -72,7 +76,8 @@ public class SandboxPaymentProvider implements PaymentProvider {
 
   /** The buyer pays at the sandbox checkout: the sandbox settles and notifies Rekber. */
   public SandboxResult pay(String orderId) {
-    return tx.execute(
+    long[] settledAmount = {0};
+    SandboxResult result = tx.execute(
         status -> {
           List<Map<String, Object>> rows =
               jdbc.queryForList("SELECT amount, status, expires_at FROM sandbox_invoice WHERE order_id = ? FOR UPDATE", orderId);
@@ -88,10 +93,30 @@ public class SandboxPaymentProvider implements PaymentProvider {
             return SandboxResult.EXPIRED;
           }
           jdbc.update("UPDATE sandbox_invoice SET status = 'settlement', paid_at = ? WHERE order_id = ?", Timestamp.from(clock.instant()), orderId);
-          long amount = ((Number) invoice.get("amount")).longValue();
-          callbacks.paymentAfterCommit(orderId, "settlement", amount);
+          settledAmount[0] = ((Number) invoice.get("amount")).longValue();
           return SandboxResult.PAID;
         });
+    if (result == SandboxResult.PAID) {
+      // The sandbox's books are committed: now it tells Rekber, as a provider would.
+      long amount = settledAmount[0];
+      faults.callback(() -> callbacks.paymentSoon(orderId, "settlement", amount));
+    }
+    return result;
+  }
+
+  /** The sandbox's status API: its own books, which survive a crash of Rekber. */
+  @Override
+  public Optional<ProviderPayment> paymentStatus(String orderId) {
+    faults.beforeCall();
+    Map<String, Object> invoice = invoice(orderId);
+    if (invoice == null) {
+      return Optional.empty();
+    }
+    String word = (String) invoice.get("status");
+    return Optional.of(
+        new ProviderPayment(
+            orderId, SandboxStatuses.payment(SandboxStatuses.paymentStatusCode(word), word), word,
+            ((Number) invoice.get("amount")).longValue(), "SBX-" + orderId));
   }
 
   public Map<String, Object> invoice(String orderId) {
@@ -101,6 +126,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
 
   @Override
   public void requestPayout(String payoutId, long amount, String destination) {
+    faults.beforeCall();
     boolean fails = destination.equals("NONE") || destination.matches("[^:]*:\\d*0000:.*");
     String reason = destination.equals("NONE") ? "no payout account" : fails ? "account not found" : null;
     int inserted =
@@ -118,13 +144,14 @@ public class SandboxPaymentProvider implements PaymentProvider {
     }
     String status = fails ? "FAILED" : "COMPLETED";
     String failure = reason;
-    scheduler.schedule(
+    faults.callback(() -> scheduler.schedule(
         () -> callbacks.payout(payoutId, status, amount, failure),
-        Instant.now().plus(properties.sandboxPayoutDelay()));
+        Instant.now().plus(properties.sandboxPayoutDelay())));
   }
 
   @Override
   public Optional<String> accountHolder(String bankCode, String accountNumber) {
+    faults.beforeCall();
     return jdbc.queryForList(
             "SELECT holder_name FROM sandbox_bank_account WHERE bank_code = ? AND account_number = ?", String.class, bankCode, accountNumber)
         .stream()

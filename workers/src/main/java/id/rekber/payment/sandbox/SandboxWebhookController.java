@@ -4,8 +4,7 @@ import id.rekber.platform.SingleNodeOnly;
 import id.rekber.payment.PayoutNotification;
 import id.rekber.payment.PaymentNotification;
 import id.rekber.payment.PaymentProperties;
-import id.rekber.payment.PayoutResults;
-import id.rekber.payment.PaymentCallbacks;
+import id.rekber.payment.ProviderCallbacks;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import id.rekber.platform.Refusal;
 import id.rekber.platform.Rupiah;
@@ -23,13 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @SingleNodeOnly
 class SandboxWebhookController {
-  private final PaymentCallbacks payments;
-  private final PayoutResults payouts;
+  private final ProviderCallbacks callbacks;
   private final PaymentProperties properties;
 
-  SandboxWebhookController(PaymentCallbacks payments, PayoutResults payouts, PaymentProperties properties) {
-    this.payments = payments;
-    this.payouts = payouts;
+  SandboxWebhookController(ProviderCallbacks callbacks, PaymentProperties properties) {
+    this.callbacks = callbacks;
     this.properties = properties;
   }
 
@@ -37,7 +34,7 @@ class SandboxWebhookController {
   Map<String, String> payment(@RequestBody PaymentCallback body) {
     requireSignature(body.signatureKey(), body.orderId(), body.statusCode(), body.grossAmount());
     String outcome =
-        payments.handle(
+        callbacks.payment(
             new PaymentNotification(
                 SandboxPaymentProvider.NAME,
                 required(body.transactionId()) + ":" + body.transactionStatus(),
@@ -54,7 +51,7 @@ class SandboxWebhookController {
   Map<String, String> payout(@RequestBody PayoutCallback body) {
     requireSignature(body.signatureKey(), body.payoutId(), body.statusCode(), body.amount());
     String outcome =
-        payouts.handle(
+        callbacks.payout(
             new PayoutNotification(
                 SandboxPaymentProvider.NAME,
                 required(body.notificationId()),

@@ -3,6 +3,7 @@ package id.rekber.payment.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
@@ -30,7 +31,7 @@ class SandboxOnlyInSingleNodeModeTest {
 
   @Test
   void singleNodeModeRegistersTheSandbox() {
-    assertThat(sandboxBeansIn("single-node")).isEqualTo(5);
+    assertThat(sandboxBeansIn("single-node")).isEqualTo(7); // with the faults and their switchboard
   }
 
   @Test
@@ -40,6 +41,7 @@ class SandboxOnlyInSingleNodeModeTest {
       mvc.perform(get("/sandbox/checkout/ORDER-1")).andExpect(status().isNotFound());
       mvc.perform(post("/sandbox/checkout/ORDER-1/pay")).andExpect(status().isNotFound());
       mvc.perform(post("/sandbox/api/bank-accounts")).andExpect(status().isNotFound());
+      mvc.perform(put("/sandbox/api/faults")).andExpect(status().isNotFound());
       mvc.perform(post("/api/webhooks/sandbox/payments")).andExpect(status().isNotFound());
       mvc.perform(get("/api/dev/mails")).andExpect(status().isNotFound());
     }
