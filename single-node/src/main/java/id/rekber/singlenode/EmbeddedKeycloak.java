@@ -192,6 +192,7 @@ public class EmbeddedKeycloak implements AutoCloseable {
     long started = System.nanoTime();
     process = builder.start();
     LeftoverProcess.record(pidFile(), process.pid()); // kc.sh; a leftover is stopped with the JVM it started
+    ParentWatchdog.watch(process.pid(), "Keycloak", 30);
     awaitRealm(started, reaugment ? START_TIMEOUT.plus(REBUILD_ALLOWANCE) : START_TIMEOUT);
     startupTime = Duration.ofNanos(System.nanoTime() - started);
     log.info("Keycloak ready at {} in {} s (issuer {})", baseUrl(), String.format("%.1f", startupTime.toMillis() / 1000.0), issuerUri());

@@ -63,6 +63,7 @@ public class EmbeddedPostgresServer implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(dataDirectory.getParent().resolve("postgres.log").toFile())
               .start();
+      ParentWatchdog.watch(server.pid(), "PostgreSQL", 30);
       awaitReady(Duration.ofSeconds(60));
       log.info(
           "Embedded PostgreSQL ready on 127.0.0.1:{} (data {}) in {} ms",
