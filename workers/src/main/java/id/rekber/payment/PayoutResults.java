@@ -67,20 +67,25 @@ public class PayoutResults {
         events.save(new DealEvent(payout.getDealId(), "PAYOUT_" + payout.getStatus(), "payment-provider", detail, clock.instant()));
       }
     }
-    announce(payout); // through the engine outbox, in this transaction
+    announce(payout, ""); // through the engine outbox, in this transaction
     return fresh ? payout.getStatus() : "DUPLICATE";
   }
 
-  /** Tells the waiting payout process the result; the message id makes repeats harmless. */
-  void announce(Payout payout) {
+  /**
+   * Tells the waiting payout process the result. The callback's announcement has the plain message
+   * id, so repeated callbacks are dropped; a repeat for a redelivered job or a rebuilt instance
+   * names its occasion, because the engine correlates one message id once per process.
+   */
+  void announce(Payout payout, String occasion) {
+    String suffix = occasion.isEmpty() ? "" : ":" + occasion;
     switch (payout.getStatus()) {
       case Payout.COMPLETED ->
-          messages.publish(PAYOUT_COMPLETED, payout.getId(), PAYOUT_COMPLETED + ":" + payout.getId(), Map.of());
+          messages.publish(PAYOUT_COMPLETED, payout.getId(), PAYOUT_COMPLETED + ":" + payout.getId() + suffix, Map.of());
       case Payout.FAILED ->
           messages.publish(
               PAYOUT_FAILED,
               payout.getId(),
-              PAYOUT_FAILED + ":" + payout.getId(),
+              PAYOUT_FAILED + ":" + payout.getId() + suffix,
               Map.of("payoutFailureReason", payout.getFailureReason()));
       default -> {}
     }

@@ -64,7 +64,7 @@ public class PayoutWorker {
               Payout current = currentOrNextAttempt(dealId, purpose, payoutRetryOf);
               if (!Payout.REQUESTED.equals(current.getStatus())) {
                 // Finished before this job completed (a redelivery): repeat the result so the process hears it.
-                results.announce(current);
+                results.announce(current, "again:" + clock.millis());
               }
               return current;
             });

@@ -106,6 +106,16 @@ class PaymentWebhookTest {
   }
 
   @Test
+  void aSignedPendingNotificationReplayedWithSettlementWrittenInIsRefused() {
+    Map<String, Object> replay = Callbacks.payment(orderId, "pending", amount, "txn-replay");
+    replay.put("transaction_status", "settlement"); // the signature covers status_code 201, not the word
+    ApiClient.Response r = provider.post(WEBHOOK, replay);
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.json().get("code").asText()).isEqualTo("webhook.status-mismatch");
+    assertNothingRecorded();
+  }
+
+  @Test
   void anUnknownOrderIsRefused() {
     ApiClient.Response r = provider.post(WEBHOOK, Callbacks.payment("PAY-RB-NOSUCH00", "settlement", amount, null));
     assertThat(r.status()).isEqualTo(404);

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -39,4 +40,5 @@ import org.springframework.test.context.ActiveProfiles;
     properties = "rekber.test.run-id=run-${random.uuid}")
 @ActiveProfiles("test")
 @Tag("full-stack")
+@ExtendWith(LedgerAuditAfterEachClass.class)
 public @interface IntegrationTest {}

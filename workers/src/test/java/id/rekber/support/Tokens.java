@@ -19,7 +19,15 @@ public final class Tokens {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Map<String, Token> CACHE = new ConcurrentHashMap<>();
 
+  private static volatile String keycloak;
+
   private Tokens() {}
+
+  /** Tokens from this Keycloak instead of the one in this JVM (a child JVM's); null goes back. */
+  public static void useKeycloak(String baseUrl) {
+    keycloak = baseUrl;
+    CACHE.clear();
+  }
 
   public static String of(String email) {
     Token token = CACHE.get(email);
@@ -36,7 +44,7 @@ public final class Tokens {
         "grant_type=password&client_id=rekber-cli&scope=openid&username=" + encode(email) + "&password=" + encode(password);
     try {
       return HTTP.send(
-          HttpRequest.newBuilder(URI.create(SharedKeycloak.baseUrl() + "/realms/rekber/protocol/openid-connect/token"))
+          HttpRequest.newBuilder(URI.create((keycloak != null ? keycloak : SharedKeycloak.baseUrl()) + "/realms/rekber/protocol/openid-connect/token"))
               .header("Content-Type", "application/x-www-form-urlencoded")
               .POST(HttpRequest.BodyPublishers.ofString(form))
               .build(),
