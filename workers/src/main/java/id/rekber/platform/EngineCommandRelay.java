@@ -1,8 +1,6 @@
 package id.rekber.platform;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -136,7 +134,7 @@ public class EngineCommandRelay {
         jdbc.update(
             "UPDATE engine_command SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
             truncate(e.toString()), Timestamp.from(clock.instant().plus(backoff)), command.id());
-        if (isEngineUnreachable(e)) {
+        if (EngineAnswers.isUnreachable(e)) {
           return 0; // the rest would fail the same way: wait for the next round
         }
       }
@@ -150,8 +148,8 @@ public class EngineCommandRelay {
         client.newPublishMessageCommand().messageName(c.messageName()).correlationKey(c.correlationKey())
             .messageId(c.messageId()).timeToLive(Duration.ofSeconds(c.ttlSeconds())).variables(c.variables())
             .requestTimeout(SEND_TIMEOUT).send().join();
-      } catch (ClientStatusException e) {
-        if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+      } catch (RuntimeException e) {
+        if (!EngineAnswers.isDuplicate(e)) {
           throw e;
         }
       }
@@ -162,20 +160,6 @@ public class EngineCommandRelay {
       start.startBeforeElement(c.startBefore());
     }
     return start.requestTimeout(SEND_TIMEOUT).send().join().getProcessInstanceKey();
-  }
-
-  private static boolean isEngineUnreachable(RuntimeException e) {
-    Throwable cause = e;
-    while (cause != null) {
-      if (cause instanceof ClientStatusException status) {
-        return switch (status.getStatusCode()) {
-          case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, CANCELLED -> true;
-          default -> false;
-        };
-      }
-      cause = cause.getCause();
-    }
-    return true; // no answer at all
   }
 
   static Duration backoff(int attempts) {
