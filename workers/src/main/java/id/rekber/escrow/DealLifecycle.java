@@ -90,7 +90,6 @@ public class DealLifecycle {
     lock(dealId).recordPaymentDeadline(deadline);
   }
 
-
   private Deal lock(String dealId) {
     // Only the process and the payment callback come here, with deals they know exist.
     return deals.findForUpdate(dealId).orElseThrow(() -> new IllegalStateException("no deal " + dealId));
