@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may open a dispute's files: the deal's two parties, and staff of a candidate group of one of
- * the dispute's tasks (mediator, or admin after escalation) who are not themselves a party.
+ * the dispute's tasks (mediator, or admin after escalation) who are not themselves a party. For
+ * anyone else, and for a deal that does not exist, the answer is the same: no.
  */
 @Component
 class EvidenceAccess {

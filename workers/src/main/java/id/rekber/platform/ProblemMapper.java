@@ -1,5 +1,6 @@
 package id.rekber.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +34,16 @@ public class ProblemMapper extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Refusal.class)
-  ResponseEntity<ProblemDetail> handle(Refusal e, Locale locale) {
+  ResponseEntity<ProblemDetail> handle(Refusal e, Locale locale, HttpServletRequest request) {
+    noteConcealedReason(e, request);
     return respond(problemOf(e, locale));
+  }
+
+  /** Keeps the true reason of a concealed refusal on the request, where the audit filter finds it. */
+  public static void noteConcealedReason(Refusal e, HttpServletRequest request) {
+    if (e.concealed() != null) {
+      request.setAttribute(Refusal.CONCEALED_REASON, e.concealed());
+    }
   }
 
   public ProblemDetail problemOf(Refusal e, Locale locale) {
