@@ -1,9 +1,13 @@
 package id.rekber.identity;
 
 import id.rekber.audit.AuditFilter;
+import id.rekber.platform.Languages;
+import id.rekber.platform.Problems;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import id.rekber.platform.SingleNode;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -34,6 +39,25 @@ class SecurityConfiguration {
     FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(audit);
     registration.setEnabled(false);
     return registration;
+  }
+
+  /**
+   * Requests the security firewall refuses (an encoded slash or percent sign, "..", a path that is
+   * not normalized, an unknown HTTP method): 400 {@code request.malformed} as a problem document
+   * (Spring's default is a bare 400). Browsers asking for a page get the error page instead; the
+   * problem is written here, not by the error page, because the firewall would refuse the error
+   * dispatch of an unknown method again.
+   */
+  @Bean
+  RequestRejectedHandler malformedRequestsAreProblems(Problems problems) {
+    return (request, response, rejected) -> {
+      if (Problems.wantedFor(request.getRequestURI(), request.getHeader("Accept"))) {
+        problems.write(response, problems.of(HttpStatus.BAD_REQUEST, "request.malformed", Languages.of(request)));
+      } else {
+        request.setAttribute(Problems.CODE_ATTRIBUTE, "request.malformed");
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+      }
+    };
   }
 
   @Bean
