@@ -4,10 +4,14 @@ import id.rekber.audit.AuditFilter;
 import id.rekber.platform.Languages;
 import id.rekber.platform.Problems;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatus;
 import id.rekber.platform.SingleNode;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,12 +25,13 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Three doors: provider callbacks and the sandbox (signed or public, no session), the REST API
  * (Keycloak bearer tokens, stateless), and the web UI (Keycloak login with PKCE, session, CSRF).
+ * Behind the API and web doors, every request of a signed-in user is refused once Keycloak says the
+ * user is disabled or deleted ({@link ActiveUserFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -79,12 +84,20 @@ class SecurityConfiguration {
         .build();
   }
 
+  /** Asks Keycloak whether a signed-in user is still enabled (rekber.identity.user-check.*). */
+  @Bean
+  @ConditionalOnProperty(name = "rekber.identity.user-check.enabled", havingValue = "true", matchIfMissing = true)
+  KeycloakUserStatus keycloakUserStatus(@Value("${rekber.identity.issuer-uri}") String issuer, UserCheckProperties properties) {
+    return new KeycloakUserStatus(issuer, properties, System::nanoTime);
+  }
+
   @Bean
   @Order(2)
-  SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint problems, AuditFilter audit) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint problems, AuditFilter audit,
+      ObjectProvider<KeycloakUserStatus> users, Problems problemDocuments) throws Exception {
     JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
     roles.setJwtGrantedAuthoritiesConverter(jwt -> KeycloakClaims.authorities(jwt.getClaims()));
-    return http.securityMatcher("/api/**")
+    http.securityMatcher("/api/**")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/admin/**").hasRole("admin")
             // Staff work only through their inboxes; deals belong to members.
@@ -96,13 +109,16 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .addFilterBefore(audit, ExceptionTranslationFilter.class)
-        .build();
+        // The audit filter wraps the user check, so a refusal is recorded with who was refused.
+        .addFilterBefore(audit, ExceptionTranslationFilter.class);
+    users.ifAvailable(u -> http.addFilterBefore(new ActiveUserFilter(u, problemDocuments, true), ExceptionTranslationFilter.class));
+    return http.build();
   }
 
   @Bean
   @Order(3)
-  SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository clients, JwtDecoder jwtDecoder, AuditFilter audit) throws Exception {
+  SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository clients, JwtDecoder jwtDecoder, AuditFilter audit,
+      ObjectProvider<KeycloakUserStatus> users, Problems problemDocuments) throws Exception {
     DefaultOAuth2AuthorizationRequestResolver pkce =
         new DefaultOAuth2AuthorizationRequestResolver(clients, "/oauth2/authorization");
     // PKCE even though the client is confidential; Keycloak's pages in Bahasa Indonesia first.
@@ -111,7 +127,7 @@ class SecurityConfiguration {
             .andThen(request -> request.additionalParameters(p -> p.put("ui_locales", "id en"))));
     OidcClientInitiatedLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedLogoutSuccessHandler(clients);
     endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
-    return http.authorizeHttpRequests(auth -> auth
+    http.authorizeHttpRequests(auth -> auth
             .requestMatchers("/css/**", "/assets/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
             .requestMatchers("/staff/**").hasAnyRole("admin", "mediator", "compliance")
             .anyRequest().authenticated())
@@ -122,7 +138,8 @@ class SecurityConfiguration {
         .headers(h -> h
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
-        .addFilterBefore(audit, ExceptionTranslationFilter.class)
-        .build();
+        .addFilterBefore(audit, ExceptionTranslationFilter.class);
+    users.ifAvailable(u -> http.addFilterBefore(new ActiveUserFilter(u, problemDocuments, false), ExceptionTranslationFilter.class));
+    return http.build();
   }
 }
