@@ -22,6 +22,10 @@ class EvidenceAccess {
     this.tasks = tasks;
   }
 
+  boolean dealExists(String dealId) {
+    return deals.existsById(dealId);
+  }
+
   boolean mayRead(AppUser user, List<String> roles, String dealId) {
     Deal deal = deals.findById(dealId).orElse(null);
     if (deal == null) {

@@ -47,8 +47,11 @@ class EvidenceController {
   ResponseEntity<byte[]> read(@PathVariable String dealId, @PathVariable long entryId) {
     AppUser user = currentUser.get();
     if (!access.mayRead(user, currentUser.roles(), dealId)) {
-      // The same answer as for a file or deal that does not exist: ids cannot be probed.
-      throw Refusal.notFoundConcealing("dispute.evidence-forbidden", "dispute.evidence-not-found");
+      // The same answer as for a file or deal that does not exist: ids cannot be probed. Only the
+      // audit trail tells the two apart.
+      throw access.dealExists(dealId)
+          ? Refusal.notFoundConcealing("dispute.evidence-forbidden", "dispute.evidence-not-found")
+          : Refusal.notFound("dispute.evidence-not-found");
     }
     DisputeTimeline.Evidence file = timeline.evidence(dealId, entryId).orElseThrow(() -> Refusal.notFound("dispute.evidence-not-found"));
     audit.record(new AuditEvent(clock.instant(), user.getEmail(), "dispute.evidence-read", "deal", dealId, "READ", 200, null,
