@@ -72,9 +72,10 @@ class ContainerErrorProblems {
       }
       HttpStatus known = HttpStatus.resolve(status);
       HttpStatus answer = known == null ? HttpStatus.BAD_REQUEST : known;
-      String code = answer == HttpStatus.BAD_REQUEST ? "request.malformed" : "request.http-" + answer.value();
       try {
-        ProblemDetail problem = problems.of(answer, code, languageOf(request));
+        ProblemDetail problem = answer == HttpStatus.BAD_REQUEST
+            ? problems.of(answer, "request.malformed", languageOf(request))
+            : problems.ofStatus(answer, languageOf(request));
         response.setStatus(answer.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

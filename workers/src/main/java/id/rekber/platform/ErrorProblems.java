@@ -33,8 +33,9 @@ class ErrorProblems implements ErrorController {
     HttpStatus status = statusOf(request);
     String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     if (Problems.wantedFor(uri, request.getHeader("Accept"))) {
-      String code = request.getAttribute(Problems.CODE_ATTRIBUTE) instanceof String given ? given : "request.http-" + status.value();
-      ProblemDetail problem = problems.of(status, code, Languages.of(request));
+      ProblemDetail problem = request.getAttribute(Problems.CODE_ATTRIBUTE) instanceof String code
+          ? problems.of(status, code, Languages.of(request))
+          : problems.ofStatus(status, Languages.of(request));
       // Content type set here: a problem is sent even to a client whose Accept header excludes it (406).
       return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

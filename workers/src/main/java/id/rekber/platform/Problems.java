@@ -39,6 +39,20 @@ public class Problems {
   }
 
   /**
+   * The problem for a bare HTTP status (an error that arose outside a controller): code
+   * {@code request.http-<status>}, with the generic client or server error text when that status
+   * has no text of its own.
+   */
+  public ProblemDetail ofStatus(HttpStatus status, Locale locale) {
+    ProblemDetail problem = of(status, "request.http-" + status.value(), locale);
+    if (problem.getDetail().equals("request.http-" + status.value())) {
+      String generic = status.is5xxServerError() ? "request.http-500" : "request.http-400";
+      problem.setDetail(messages.getMessage(generic, null, generic, Languages.supported(locale)));
+    }
+    return problem;
+  }
+
+  /**
    * Whether an error is answered with a problem document rather than a page: on API paths always,
    * elsewhere unless the client asks for HTML (a browser). A path that could not be read counts as API.
    */
