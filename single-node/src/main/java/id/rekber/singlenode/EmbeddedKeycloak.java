@@ -1,6 +1,8 @@
 package id.rekber.singlenode;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,6 +138,7 @@ public class EmbeddedKeycloak implements AutoCloseable {
         }
       }
       updateSmtpPortIfMoved();
+      addClientsMissingFromStoredRealm();
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("Keycloak did not start; see " + logFile(), e);
@@ -298,6 +301,93 @@ public class EmbeddedKeycloak implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Keycloak imports the realm file only into a new database, so a realm stored by an earlier start
+   * lacks the clients added to the file since (such as {@code rekber-app}, whose service account the
+   * application needs to check that users are still enabled). Adds each missing client, and gives its
+   * service account the client roles the file gives it. Existing clients are left as they are.
+   */
+  synchronized void addClientsMissingFromStoredRealm() {
+    try {
+      String token = adminToken();
+      if (token == null) {
+        log.warn("Cannot compare realm {} with {}: no bootstrap admin client in {}", REALM, realmFile, dataDir);
+        return;
+      }
+      ObjectMapper json = new ObjectMapper();
+      JsonNode file = json.readTree(realmFile.toFile());
+      String admin = baseUrl() + "/admin/realms/" + REALM;
+      for (JsonNode client : file.path("clients")) {
+        String clientId = client.path("clientId").asText();
+        if (clientUuid(json, admin, token, clientId) != null) {
+          continue;
+        }
+        HttpResponse<String> created = http.send(
+            adminRequest(URI.create(admin + "/clients"), token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(client.toString())).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+          log.warn("Could not add client {} to realm {}: HTTP {} {}", clientId, REALM, created.statusCode(), created.body());
+          continue;
+        }
+        log.info("Added client {} to realm {} (the realm was stored before {} had it)", clientId, REALM, realmFile.getFileName());
+        if (client.path("serviceAccountsEnabled").asBoolean(false)) {
+          grantServiceAccountRoles(json, admin, token, file, clientId);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("Could not compare realm {} with {}", REALM, realmFile, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void grantServiceAccountRoles(ObjectMapper json, String admin, String token, JsonNode file, String clientId)
+      throws IOException, InterruptedException {
+    String uuid = clientUuid(json, admin, token, clientId);
+    HttpResponse<String> account =
+        http.send(adminRequest(URI.create(admin + "/clients/" + uuid + "/service-account-user"), token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    if (account.statusCode() != 200) {
+      log.warn("Client {} has no service account user: HTTP {}", clientId, account.statusCode());
+      return;
+    }
+    String userId = json.readTree(account.body()).path("id").asText();
+    for (JsonNode user : file.path("users")) {
+      if (!clientId.equals(user.path("serviceAccountClientId").asText())) {
+        continue;
+      }
+      for (Map.Entry<String, JsonNode> roles : user.path("clientRoles").properties()) {
+        String roleClient = clientUuid(json, admin, token, roles.getKey());
+        ArrayNode grant = json.createArrayNode();
+        for (JsonNode name : roles.getValue()) {
+          HttpResponse<String> role = http.send(
+              adminRequest(URI.create(admin + "/clients/" + roleClient + "/roles/" + URLEncoder.encode(name.asText(), StandardCharsets.UTF_8)), token).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+          if (role.statusCode() == 200) {
+            grant.add(json.readTree(role.body()));
+          }
+        }
+        HttpResponse<String> mapped = http.send(
+            adminRequest(URI.create(admin + "/users/" + userId + "/role-mappings/clients/" + roleClient), token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(grant.toString())).build(),
+            HttpResponse.BodyHandlers.ofString());
+        log.info("Service account of {} given {} roles {}: HTTP {}", clientId, roles.getKey(), roles.getValue(), mapped.statusCode());
+      }
+    }
+  }
+
+  /** Keycloak's id of the client with this clientId, or null if the realm has none. */
+  private String clientUuid(ObjectMapper json, String admin, String token, String clientId) throws IOException, InterruptedException {
+    HttpResponse<String> found = http.send(
+        adminRequest(URI.create(admin + "/clients?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)), token).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (found.statusCode() != 200) {
+      throw new IOException("Cannot list clients of realm " + REALM + ": HTTP " + found.statusCode());
+    }
+    JsonNode clients = json.readTree(found.body());
+    return clients.isArray() && !clients.isEmpty() ? clients.get(0).path("id").asText() : null;
   }
 
   private String adminToken() throws IOException, InterruptedException {

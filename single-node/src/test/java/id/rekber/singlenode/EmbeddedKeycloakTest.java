@@ -173,6 +173,60 @@ class EmbeddedKeycloakTest {
     assertThat(mail.getFrom()[0].toString()).contains("no-reply@rekber.test");
   }
 
+  /** The application's service account reads users (enabled, or 404 when deleted) and can change nothing. */
+  @Test
+  void applicationServiceAccountMayOnlyReadUsers() throws Exception {
+    String app = serviceToken("rekber-app", "rekber-app-DEMO-ONLY-secret");
+    String budi = payload(JSON.readTree(passwordGrant("budi@rekber.test", PASSWORD).body()).path("access_token").asText()).path("sub").asText();
+    HttpResponse<String> user = http.send(bearer(keycloak.baseUrl() + "/admin/realms/rekber/users/" + budi, app).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(user.statusCode()).as(user.body()).isEqualTo(200);
+    assertThat(JSON.readTree(user.body()).path("enabled").asBoolean()).isTrue();
+    HttpResponse<String> gone = http.send(
+        bearer(keycloak.baseUrl() + "/admin/realms/rekber/users/00000000-0000-0000-0000-000000000000", app).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(gone.statusCode()).as("a user that does not exist").isEqualTo(404);
+    HttpResponse<String> disable = http.send(
+        bearer(keycloak.baseUrl() + "/admin/realms/rekber/users/" + budi, app).header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":false}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(disable.statusCode()).as("the service account cannot change users").isEqualTo(403);
+  }
+
+  /** A realm stored before a client was added to the realm file gets the client on the next start. */
+  @Test
+  void clientsMissingFromTheStoredRealmAreAddedFromTheFile() throws Exception {
+    String admin = serviceToken("rekber-single-node-admin", Files.readString(dataDir.resolve("bootstrap-admin-client-secret")).strip());
+    String clients = keycloak.baseUrl() + "/admin/realms/rekber/clients";
+    JsonNode found = JSON.readTree(http.send(bearer(clients + "?clientId=rekber-app", admin).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(found).hasSize(1);
+    HttpResponse<String> deleted =
+        http.send(bearer(clients + "/" + found.get(0).path("id").asText(), admin).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(deleted.statusCode()).isEqualTo(204);
+    assertThat(tokenResponse("rekber-app", "rekber-app-DEMO-ONLY-secret").statusCode()).as("the client is gone").isEqualTo(401);
+
+    keycloak.addClientsMissingFromStoredRealm();
+
+    String app = serviceToken("rekber-app", "rekber-app-DEMO-ONLY-secret");
+    HttpResponse<String> users = http.send(bearer(keycloak.baseUrl() + "/admin/realms/rekber/users?max=1", app).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(users.statusCode()).as("its service account has view-users again: " + users.body()).isEqualTo(200);
+  }
+
+  private String serviceToken(String clientId, String secret) throws Exception {
+    HttpResponse<String> response = tokenResponse(clientId, secret);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body()).path("access_token").asText();
+  }
+
+  private HttpResponse<String> tokenResponse(String clientId, String secret) throws Exception {
+    String realm = clientId.equals("rekber-single-node-admin") ? keycloak.baseUrl() + "/realms/master" : keycloak.issuerUri();
+    return http.send(
+        postForm(realm + "/protocol/openid-connect/token", Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest.Builder bearer(String uri, String token) {
+    return HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token);
+  }
+
   private HttpResponse<String> passwordGrant(String username, String password) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(keycloak.issuerUri() + "/protocol/openid-connect/token"))

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may open a dispute's files: the deal's two parties, and staff of a candidate group of one of
- * the dispute's tasks (mediator, or admin after escalation) who are not themselves a party.
+ * the dispute's tasks (mediator, or admin after escalation) who are not themselves a party. For
+ * anyone else, and for a deal that does not exist, the answer is the same: no.
  */
 @Component
 class EvidenceAccess {
@@ -19,6 +20,10 @@ class EvidenceAccess {
   EvidenceAccess(DealRepository deals, OpenTasks tasks) {
     this.deals = deals;
     this.tasks = tasks;
+  }
+
+  boolean dealExists(String dealId) {
+    return deals.existsById(dealId);
   }
 
   boolean mayRead(AppUser user, List<String> roles, String dealId) {

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Serves a dispute's evidence file to those allowed (see {@link EvidenceAccess}), API or web; every
- * read is audited. Files are sent as attachments, never rendered inline from our origin.
+ * read is audited. Anyone else gets 404, as for a file that does not exist. Files are sent as attachments, never rendered inline from our origin.
  */
 @RestController
 class EvidenceController {
@@ -47,7 +47,11 @@ class EvidenceController {
   ResponseEntity<byte[]> read(@PathVariable String dealId, @PathVariable long entryId) {
     AppUser user = currentUser.get();
     if (!access.mayRead(user, currentUser.roles(), dealId)) {
-      throw Refusal.forbidden("dispute.evidence-forbidden");
+      // The same answer as for a file or deal that does not exist: ids cannot be probed. Only the
+      // audit trail tells the two apart.
+      throw access.dealExists(dealId)
+          ? Refusal.notFoundConcealing("dispute.evidence-forbidden", "dispute.evidence-not-found")
+          : Refusal.notFound("dispute.evidence-not-found");
     }
     DisputeTimeline.Evidence file = timeline.evidence(dealId, entryId).orElseThrow(() -> Refusal.notFound("dispute.evidence-not-found"));
     audit.record(new AuditEvent(clock.instant(), user.getEmail(), "dispute.evidence-read", "deal", dealId, "READ", 200, null,

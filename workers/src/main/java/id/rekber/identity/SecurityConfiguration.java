@@ -1,7 +1,15 @@
 package id.rekber.identity;
 
 import id.rekber.audit.AuditFilter;
+import id.rekber.platform.Languages;
+import id.rekber.platform.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import id.rekber.platform.SingleNode;
@@ -22,6 +30,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Three doors: provider callbacks and the sandbox (signed or public, no session), the REST API
  * (Keycloak bearer tokens, stateless), and the web UI (Keycloak login with PKCE, session, CSRF).
+ * Behind the API and web doors, every request of a signed-in user is refused once Keycloak says the
+ * user is disabled or deleted ({@link ActiveUserFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -34,6 +44,25 @@ class SecurityConfiguration {
     FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(audit);
     registration.setEnabled(false);
     return registration;
+  }
+
+  /**
+   * Requests the security firewall refuses (an encoded slash or percent sign, "..", a path that is
+   * not normalized, an unknown HTTP method): 400 {@code request.malformed} as a problem document
+   * (Spring's default is a bare 400). Browsers asking for a page get the error page instead; the
+   * problem is written here, not by the error page, because the firewall would refuse the error
+   * dispatch of an unknown method again.
+   */
+  @Bean
+  RequestRejectedHandler malformedRequestsAreProblems(Problems problems) {
+    return (request, response, rejected) -> {
+      if (Problems.wantedFor(request.getRequestURI(), request.getHeader("Accept"))) {
+        problems.write(response, problems.of(HttpStatus.BAD_REQUEST, "request.malformed", Languages.of(request)));
+      } else {
+        request.setAttribute(Problems.CODE_ATTRIBUTE, "request.malformed");
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+      }
+    };
   }
 
   @Bean
@@ -55,12 +84,20 @@ class SecurityConfiguration {
         .build();
   }
 
+  /** Asks Keycloak whether a signed-in user is still enabled (rekber.identity.user-check.*). */
+  @Bean
+  @ConditionalOnProperty(name = "rekber.identity.user-check.enabled", havingValue = "true", matchIfMissing = true)
+  KeycloakUserStatus keycloakUserStatus(@Value("${rekber.identity.issuer-uri}") String issuer, UserCheckProperties properties) {
+    return new KeycloakUserStatus(issuer, properties, System::nanoTime);
+  }
+
   @Bean
   @Order(2)
-  SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint problems, AuditFilter audit) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint problems, AuditFilter audit,
+      ObjectProvider<KeycloakUserStatus> users, Problems problemDocuments) throws Exception {
     JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
     roles.setJwtGrantedAuthoritiesConverter(jwt -> KeycloakClaims.authorities(jwt.getClaims()));
-    return http.securityMatcher("/api/**")
+    http.securityMatcher("/api/**")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/admin/**").hasRole("admin")
             // Staff work only through their inboxes; deals belong to members.
@@ -72,13 +109,16 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .addFilterBefore(audit, ExceptionTranslationFilter.class)
-        .build();
+        // The audit filter wraps the user check, so a refusal is recorded with who was refused.
+        .addFilterBefore(audit, ExceptionTranslationFilter.class);
+    users.ifAvailable(u -> http.addFilterBefore(new ActiveUserFilter(u, problemDocuments, true), ExceptionTranslationFilter.class));
+    return http.build();
   }
 
   @Bean
   @Order(3)
-  SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository clients, JwtDecoder jwtDecoder, AuditFilter audit) throws Exception {
+  SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository clients, JwtDecoder jwtDecoder, AuditFilter audit,
+      ObjectProvider<KeycloakUserStatus> users, Problems problemDocuments) throws Exception {
     DefaultOAuth2AuthorizationRequestResolver pkce =
         new DefaultOAuth2AuthorizationRequestResolver(clients, "/oauth2/authorization");
     // PKCE even though the client is confidential; Keycloak's pages in Bahasa Indonesia first.
@@ -87,7 +127,7 @@ class SecurityConfiguration {
             .andThen(request -> request.additionalParameters(p -> p.put("ui_locales", "id en"))));
     OidcClientInitiatedLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedLogoutSuccessHandler(clients);
     endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
-    return http.authorizeHttpRequests(auth -> auth
+    http.authorizeHttpRequests(auth -> auth
             .requestMatchers("/css/**", "/assets/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
             .requestMatchers("/staff/**").hasAnyRole("admin", "mediator", "compliance")
             .anyRequest().authenticated())
@@ -98,7 +138,8 @@ class SecurityConfiguration {
         .headers(h -> h
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
-        .addFilterBefore(audit, ExceptionTranslationFilter.class)
-        .build();
+        .addFilterBefore(audit, ExceptionTranslationFilter.class);
+    users.ifAvailable(u -> http.addFilterBefore(new ActiveUserFilter(u, problemDocuments, false), ExceptionTranslationFilter.class));
+    return http.build();
   }
 }

@@ -1,5 +1,6 @@
 package id.rekber.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +11,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,8 +36,16 @@ public class ProblemMapper extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Refusal.class)
-  ResponseEntity<ProblemDetail> handle(Refusal e, Locale locale) {
+  ResponseEntity<ProblemDetail> handle(Refusal e, Locale locale, HttpServletRequest request) {
+    noteConcealedReason(e, request);
     return respond(problemOf(e, locale));
+  }
+
+  /** Keeps the true reason of a concealed refusal on the request, where the audit filter finds it. */
+  public static void noteConcealedReason(Refusal e, HttpServletRequest request) {
+    if (e.concealed() != null) {
+      request.setAttribute(Refusal.CONCEALED_REASON, e.concealed());
+    }
   }
 
   public ProblemDetail problemOf(Refusal e, Locale locale) {
@@ -85,12 +96,48 @@ public class ProblemMapper extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(problem);
   }
 
+  /**
+   * A body that is not JSON, not UTF-8, of the wrong shape (an array where an object belongs, text
+   * where a number belongs, a fraction or an overflowing number for whole rupiah), or with a NUL
+   * character: 400 with the offending field under {@code errors} when Jackson knows it. A body
+   * without a length cut off at the size limit: 413.
+   */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     Locale locale = Languages.supported(LocaleContextHolder.getLocale());
-    String code = NulCharacterGuard.isNulRefusal(e.getMostSpecificCause()) ? "request.text-nul" : "request.unreadable";
-    return ResponseEntity.badRequest().body(problems.of(HttpStatus.BAD_REQUEST, code, locale));
+    if (RequestBodyLimit.isBodyTooLarge(e)) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "request.too-large", locale));
+    }
+    boolean nul = NulCharacterGuard.isNulRefusal(e.getMostSpecificCause());
+    ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, nul ? "request.text-nul" : "request.unreadable", locale);
+    String field = e.getMostSpecificCause() instanceof JsonMappingException mapping ? fieldOf(mapping) : null;
+    if (field != null) {
+      String message = nul ? "request.text-nul" : "request.field-unreadable";
+      problem.setProperty("errors", Map.of(field, messages.getMessage(message, null, message, locale)));
+    }
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** "price", "items[2].name": where in the body Jackson gave up; null at the top level. */
+  private static String fieldOf(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference step : e.getPath()) {
+      if (step.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+      } else if (step.getIndex() >= 0) {
+        path.append('[').append(step.getIndex()).append(']');
+      }
+    }
+    // Field names come from the caller: keep them short and printable in the answer.
+    String text = path.toString().replaceAll("[^\\p{Alnum}._\\[\\]-]", "?");
+    return text.isEmpty() ? null : text.length() > 100 ? text.substring(0, 100) : text;
+  }
+
+  /** A multipart body Tomcat cannot parse (no boundary, truncated): 400, not a 500. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> handleUnparsableMultipart(MultipartException e, Locale locale) {
+    return respond(problems.of(HttpStatus.BAD_REQUEST, "request.multipart-invalid", locale));
   }
 
   @Override

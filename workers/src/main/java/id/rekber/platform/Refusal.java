@@ -6,6 +6,12 @@ package id.rekber.platform;
  * ({@link ProblemMapper}, the page controllers) decides how it is shown.
  */
 public class Refusal extends RuntimeException {
+  /**
+   * Request attribute holding the true reason of a {@linkplain #concealed() concealed} refusal once
+   * the web edge has answered it, for the audit trail (the caller never sees it).
+   */
+  public static final String CONCEALED_REASON = Refusal.class.getName() + ".CONCEALED_REASON";
+
   /** What kind of refusal; the web edge maps each to an HTTP status. */
   public enum Kind {
     NOT_FOUND,
@@ -20,11 +26,17 @@ public class Refusal extends RuntimeException {
   private final Kind kind;
   private final String code;
   private final transient Object[] args;
+  private final String concealed;
 
   public Refusal(Kind kind, String code, Object... args) {
-    super(code);
+    this(kind, code, null, args);
+  }
+
+  private Refusal(Kind kind, String code, String concealed, Object... args) {
+    super(concealed == null ? code : code + " (" + concealed + ")");
     this.kind = kind;
     this.code = code;
+    this.concealed = concealed;
     this.args = args;
   }
 
@@ -40,8 +52,24 @@ public class Refusal extends RuntimeException {
     return args;
   }
 
+  /**
+   * The true reason when the caller is told something vaguer on purpose (a foreign deal answers like
+   * an unknown one, so ids cannot be probed); null otherwise. Only the audit trail records it.
+   */
+  public String concealed() {
+    return concealed;
+  }
+
   public static Refusal notFound(String code, Object... args) {
     return new Refusal(Kind.NOT_FOUND, code, args);
+  }
+
+  /**
+   * "Not found" for something that exists but is not the caller's: the same answer as for something
+   * that does not exist, with the true reason kept for the audit trail.
+   */
+  public static Refusal notFoundConcealing(String reason, String code, Object... args) {
+    return new Refusal(Kind.NOT_FOUND, code, reason, args);
   }
 
   public static Refusal conflict(String code, Object... args) {

@@ -211,7 +211,7 @@ class DealPages {
       action.run();
       redirect.addFlashAttribute("notice", notice);
     } catch (Refusal e) {
-      if (e.kind() == Refusal.Kind.NOT_FOUND || e.code().equals("deal.not-a-party")) {
+      if (e.kind() == Refusal.Kind.NOT_FOUND) { // an unknown or foreign deal: the 404 page
         throw e;
       }
       redirect.addFlashAttribute("problem", e.code());

@@ -38,6 +38,7 @@ class PageErrors {
 
   @ExceptionHandler(Refusal.class)
   Object refused(Refusal e, HttpServletRequest request, Locale locale) {
+    ProblemMapper.noteConcealedReason(e, request);
     if (!isPage(request)) {
       ProblemDetail problem = problems.of(ProblemMapper.statusOf(e), e.code(), locale, e.args());
       return ResponseEntity.status(problem.getStatus()).body(problem);

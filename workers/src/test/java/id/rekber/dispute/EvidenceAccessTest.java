@@ -25,7 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Evidence files: type by content, size limit, stored in PostgreSQL, served only to the parties and
- * to staff of the dispute's task; everyone else is refused.
+ * to staff of the dispute's task; everyone else is told there is no such file (404, the answer for
+ * a file or deal that does not exist).
  */
 @IntegrationTest
 class EvidenceAccessTest {
@@ -49,7 +50,7 @@ class EvidenceAccessTest {
     assertThat(upload(BUDI, id, "virus.png", "MZ not an image".getBytes(StandardCharsets.US_ASCII)).statusCode()).isEqualTo(415);
     byte[] big = Arrays.copyOf(PNG, EvidenceFiles.MAX_BYTES + 1);
     assertThat(upload(BUDI, id, "big.png", big).statusCode()).isEqualTo(413);
-    assertThat(upload(RINA, id, "x.png", PNG).statusCode()).isEqualTo(403);
+    assertThat(upload(RINA, id, "x.png", PNG).statusCode()).isEqualTo(404);
 
     // The parties read it back, as an attachment.
     HttpResponse<byte[]> read = get(SARI, url);
@@ -60,10 +61,10 @@ class EvidenceAccessTest {
     assertThat(get(BUDI, url).statusCode()).isEqualTo(200);
 
     // Everyone else: another member, compliance, staff without a task on it, nobody at all.
-    assertThat(get(RINA, url).statusCode()).isEqualTo(403);
-    assertThat(get(COMPLIANCE, url).statusCode()).isEqualTo(403);
-    assertThat(get(MEDIATOR, url).statusCode()).isEqualTo(403);
-    assertThat(get(ADMIN, url).statusCode()).isEqualTo(403);
+    assertThat(get(RINA, url).statusCode()).isEqualTo(404);
+    assertThat(get(COMPLIANCE, url).statusCode()).isEqualTo(404);
+    assertThat(get(MEDIATOR, url).statusCode()).isEqualTo(404);
+    assertThat(get(ADMIN, url).statusCode()).isEqualTo(404);
     assertThat(get(null, url).statusCode()).isEqualTo(401);
     HttpResponse<byte[]> web = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + url.substring(4))).build(),
         HttpResponse.BodyHandlers.ofByteArray());
@@ -74,14 +75,14 @@ class EvidenceAccessTest {
     disputes.respond(SARI, id, Map.of("sellerResponse", "CONTEST", "note", "Ukuran sesuai pesanan, lihat foto."));
     disputes.awaitTask(MEDIATOR, id, "Task_MediatorDecision");
     assertThat(get(MEDIATOR, url).statusCode()).isEqualTo(200);
-    assertThat(get(COMPLIANCE, url).statusCode()).isEqualTo(403);
-    assertThat(get(ADMIN, url).statusCode()).isEqualTo(403);
+    assertThat(get(COMPLIANCE, url).statusCode()).isEqualTo(404);
+    assertThat(get(ADMIN, url).statusCode()).isEqualTo(404);
 
     JsonNode timeline = disputes.dispute(BUDI, id).get("timeline");
     assertThat(timeline).extracting(e -> e.get("kind").asText()).containsSubsequence("CLAIM", "EVIDENCE", "EVIDENCE", "RESPONSE_CONTEST");
     // Messages go on the same timeline; an outsider cannot write there.
     disputes.post(BUDI, "/api/deals/" + id + "/dispute/messages", Map.of("text", "Foto ukuran sudah saya unggah."), 201);
-    disputes.post(RINA, "/api/deals/" + id + "/dispute/messages", Map.of("text", "Halo"), 403);
+    disputes.post(RINA, "/api/deals/" + id + "/dispute/messages", Map.of("text", "Halo"), 404);
     disputes.post(BUDI, "/api/deals/" + id + "/dispute/messages", Map.of("text", " "), 400);
   }
 

@@ -127,14 +127,15 @@ class DealApiTest {
   @Test
   void onlyThePartiesSeeADealAndEachOnlyInTheirRole() {
     String id = deals.create(SARI, BUDI, 50_000);
-    assertThat(deals.as(RINA).get("/api/deals/" + id).status()).isEqualTo(403);
-    assertThat(deals.as(RINA).get("/api/deals/" + id + "/ledger").status()).isEqualTo(403);
-    assertThat(deals.as(ADMIN).get("/api/deals/" + id).status()).isEqualTo(403);
-    assertThat(deals.as(RINA).post("/api/deals/" + id + "/accept", null).status()).isEqualTo(403);
+    // A stranger hears exactly what they would hear for a deal that does not exist.
+    assertThat(deals.as(RINA).get("/api/deals/" + id).status()).isEqualTo(404);
+    assertThat(deals.as(RINA).get("/api/deals/" + id + "/ledger").status()).isEqualTo(404);
+    assertThat(deals.as(ADMIN).get("/api/deals/" + id).status()).as("staff work through their inboxes").isEqualTo(403);
+    assertThat(deals.as(RINA).post("/api/deals/" + id + "/accept", null).status()).isEqualTo(404);
     assertThat(deals.as(SARI).post("/api/deals/" + id + "/accept", null).status()).isEqualTo(403);
     assertThat(deals.as(RINA).post("/api/deals/" + id + "/ship", Map.of("courier", "", "trackingNumber", "x")).status())
         .as("a stranger's invalid shipment is refused for who they are, not for the body")
-        .isEqualTo(403);
+        .isEqualTo(404);
     assertThat(deals.as(BUDI).get("/api/deals/RB-NOSUCH00").status()).isEqualTo(404);
 
     deals.act(BUDI, id, "accept");

@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every endpoint × every role × own or foreign deal, with real Keycloak tokens. A member acts only
- * on their own deals and only in their role there; staff act only through their inboxes.
+ * on their own deals and only in their role there (someone else's deal answers 404, as an unknown
+ * one does); staff act only through their inboxes.
  */
 @IntegrationTest
 class AuthorizationMatrixTest {
@@ -39,15 +40,15 @@ class AuthorizationMatrixTest {
 
     List<String> failures = new ArrayList<>();
     for (String view : List.of("", "/ledger", "/timeline", "/payouts")) {
-      expect(failures, "GET", deal + view, null, Map.of(BUDI, 200, SARI, 200, RINA, 403, ADMIN, 403, MEDIATOR, 403, COMPLIANCE, 403), 401);
+      expect(failures, "GET", deal + view, null, Map.of(BUDI, 200, SARI, 200, RINA, 404, ADMIN, 403, MEDIATOR, 403, COMPLIANCE, 403), 401);
     }
-    expect(failures, "GET", deal + "/payment", null, Map.of(BUDI, 200, SARI, 403, RINA, 403, ADMIN, 403), 401);
-    expect(failures, "POST", deal + "/ship", shipment, Map.of(BUDI, 403, RINA, 403, ADMIN, 403, MEDIATOR, 403), 401);
-    expect(failures, "POST", deal + "/confirm-receipt", null, Map.of(SARI, 403, RINA, 403, ADMIN, 403, COMPLIANCE, 403), 401);
-    expect(failures, "POST", deal + "/accept-goods", null, Map.of(SARI, 403, RINA, 403, MEDIATOR, 403), 401);
-    expect(failures, "POST", deal + "/cancel", null, Map.of(RINA, 403, ADMIN, 403, MEDIATOR, 403), 401);
-    expect(failures, "POST", deal + "/accept", null, Map.of(RINA, 403, ADMIN, 403), 401);
-    expect(failures, "POST", deal + "/decline", null, Map.of(RINA, 403, COMPLIANCE, 403), 401);
+    expect(failures, "GET", deal + "/payment", null, Map.of(BUDI, 200, SARI, 403, RINA, 404, ADMIN, 403), 401);
+    expect(failures, "POST", deal + "/ship", shipment, Map.of(BUDI, 403, RINA, 404, ADMIN, 403, MEDIATOR, 403), 401);
+    expect(failures, "POST", deal + "/confirm-receipt", null, Map.of(SARI, 403, RINA, 404, ADMIN, 403, COMPLIANCE, 403), 401);
+    expect(failures, "POST", deal + "/accept-goods", null, Map.of(SARI, 403, RINA, 404, MEDIATOR, 403), 401);
+    expect(failures, "POST", deal + "/cancel", null, Map.of(RINA, 404, ADMIN, 403, MEDIATOR, 403), 401);
+    expect(failures, "POST", deal + "/accept", null, Map.of(RINA, 404, ADMIN, 403), 401);
+    expect(failures, "POST", deal + "/decline", null, Map.of(RINA, 404, COMPLIANCE, 403), 401);
     expect(failures, "POST", "/api/deals", Deals.terms("BUYER", 10_000, SARI), Map.of(ADMIN, 403, MEDIATOR, 403, COMPLIANCE, 403), 401);
     expect(failures, "GET", "/api/deals", null, Map.of(BUDI, 200, RINA, 200, ADMIN, 403), 401);
     expect(failures, "GET", "/api/inbox/tasks", null, Map.of(ADMIN, 200, MEDIATOR, 200, COMPLIANCE, 200, BUDI, 403, SARI, 403), 401);
@@ -59,12 +60,19 @@ class AuthorizationMatrixTest {
 
     // The deal is untouched by all those refusals.
     assertThat(deals.get(BUDI, id).get("status").asText()).isEqualTo("DANA_DITAHAN");
-    // And every refusal is in the audit trail, with who and on which object.
+    // And every refusal is in the audit trail, with who and on which object; the 404s that hide
+    // someone else's deal keep their true reason there.
     Integer refusedForRina =
         jdbc.queryForObject(
-            "SELECT count(*) FROM audit_event WHERE actor = ? AND object_id = ? AND outcome = 'REFUSED' AND http_status = 403",
+            "SELECT count(*) FROM audit_event WHERE actor = ? AND object_id = ? AND outcome = 'REFUSED' AND http_status = 404"
+                + " AND detail = 'deal.not-a-party'",
             Integer.class, RINA, id);
-    assertThat(refusedForRina).isGreaterThanOrEqualTo(9);
+    assertThat(refusedForRina).isGreaterThanOrEqualTo(11);
+    Integer refusedForStaff =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM audit_event WHERE actor = ? AND object_id = ? AND outcome = 'REFUSED' AND http_status = 403",
+            Integer.class, ADMIN, id);
+    assertThat(refusedForStaff).isGreaterThanOrEqualTo(8);
     assertThat(ApiClient.as(port, ADMIN).get("/api/admin/audit?limit=500").json())
         .anySatisfy(e -> {
           assertThat(e.get("actor").asText()).isEqualTo(RINA);

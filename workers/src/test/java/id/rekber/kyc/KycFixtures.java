@@ -3,19 +3,15 @@ package id.rekber.kyc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import id.rekber.singlenode.SharedKeycloak;
 import id.rekber.support.ApiClient;
+import id.rekber.support.KeycloakAdmin;
 import id.rekber.support.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class KycFixtures {
   public static final byte[] JPEG = image("jpg");
   public static final byte[] PNG = image("png");
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 5000) + 1);
 
@@ -54,35 +49,9 @@ public final class KycFixtures {
 
   /** A new verified member in Keycloak; their Rekber profile appears on their first request. */
   static String newMember(String keycloakDir, String firstName, String lastName) {
-    String email = firstName.toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8) + "@rekber.test";
-    String admin = adminToken(keycloakDir);
-    Map<String, Object> user = new LinkedHashMap<>();
-    user.put("username", email);
-    user.put("email", email);
-    user.put("emailVerified", true);
-    user.put("enabled", true);
-    user.put("firstName", firstName);
-    user.put("lastName", lastName);
-    user.put("attributes", Map.of("locale", java.util.List.of("id")));
-    user.put("credentials", java.util.List.of(Map.of("type", "password", "value", ApiClient.PASSWORD, "temporary", false)));
-    HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(SharedKeycloak.baseUrl() + "/admin/realms/rekber/users"))
-        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json(user))).build());
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String email = new KeycloakAdmin(keycloakDir).newMember(firstName, lastName);
     Tokens.of(email);
     return email;
-  }
-
-  private static String adminToken(String keycloakDir) {
-    try {
-      String secret = Files.readString(Path.of(keycloakDir, "bootstrap-admin-client-secret")).strip();
-      String form = "grant_type=client_credentials&client_id=rekber-single-node-admin&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-      HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create(SharedKeycloak.baseUrl() + "/realms/master/protocol/openid-connect/token"))
-          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
-      return JSON.readTree(token.body()).get("access_token").asText();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A NIK for a person born on that date in Jakarta Selatan (31 74 01), unique in this run. */
@@ -147,14 +116,6 @@ public final class KycFixtures {
 
   private static void write(ByteArrayOutputStream out, String text) {
     out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static HttpResponse<String> send(HttpRequest request) {

@@ -67,6 +67,30 @@ public final class WebSession {
         .POST(HttpRequest.BodyPublishers.ofString(form(body))));
   }
 
+  /** Posts JSON as the page's scripts do, with the CSRF token of the last page fetched in the header. */
+  public Page postJson(String path, String json) {
+    if (csrf == null) {
+      get("/");
+    }
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/json")
+        .header("X-CSRF-TOKEN", csrf)
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** Posts a multipart form (a file upload), with the CSRF token in the header. */
+  public Page postMultipart(String path, String contentType, byte[] body) {
+    if (csrf == null) {
+      get("/");
+    }
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Accept", "text/html")
+        .header("Content-Type", contentType)
+        .header("X-CSRF-TOKEN", csrf)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   private Page send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -108,14 +108,15 @@ class PortalPagesTest {
     String id = new Deals(port).create(SARI, BUDI, 300_000);
     WebSession joko = WebSession.signIn(port, JOKO);
 
+    // The same page as for a deal that does not exist: nothing tells Joko the deal is there.
     Page page = joko.get("/deals/" + id);
-    assertThat(page.status()).isEqualTo(403);
-    assertThat(page.text("error-title")).isEqualTo("Tidak diizinkan");
-    assertThat(page.text("error-text")).isEqualTo("Anda bukan pembeli atau penjual dalam transaksi ini.");
+    assertThat(page.status()).isEqualTo(404);
+    assertThat(page.text("error-title")).isEqualTo("Halaman tidak ditemukan");
+    assertThat(page.text("error-text")).isEqualTo("Transaksi " + id + " tidak ditemukan.");
     assertThat(page.body()).doesNotContain("Sepatu lari");
 
-    assertThat(joko.post("/deals/" + id + "/accept", Map.of()).status()).isEqualTo(403);
-    assertThat(joko.get("/deals/" + id + "/diagram.bpmn").status()).isEqualTo(403);
+    assertThat(joko.post("/deals/" + id + "/accept", Map.of()).status()).isEqualTo(404);
+    assertThat(joko.get("/deals/" + id + "/diagram.bpmn").status()).isEqualTo(404);
     assertThat(jdbc.queryForObject("SELECT buyer_id IS NULL FROM deal WHERE id = ?", Boolean.class, id)).isTrue();
 
     Page staff = joko.get("/staff/inbox");
