@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,7 +48,7 @@ public final class SoakBench {
   private final String baseUrl;
   private final String tokenUrl;
   private final long pid;
-  private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+  private final Map<String, Token> tokens = new java.util.HashMap<>();
   private final AtomicInteger retries = new AtomicInteger();
 
   private SoakBench(String baseUrl, String keycloakUrl, long pid) {
@@ -293,7 +292,8 @@ public final class SoakBench {
     }
   }
 
-  private String token(String user) throws Exception {
+  /** One token request at a time: Keycloak's brute-force detection locks a user out on concurrent logins. */
+  private synchronized String token(String user) throws Exception {
     Token token = tokens.get(user);
     if (token == null || token.expiresAt().isBefore(Instant.now().plusSeconds(60))) {
       String form = "grant_type=password&client_id=rekber-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + PASSWORD;
