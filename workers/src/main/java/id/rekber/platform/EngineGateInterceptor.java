@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * The engine side of {@link EngineGate}, on the Camunda client's gRPC channel (the client picks up
  * every {@code ClientInterceptor} bean). It refuses what the gate refuses with UNAVAILABLE before
- * the call leaves, keeps count of the jobs handed to workers (activated, not yet completed, failed
+ * the call leaves (a job activation is answered with no jobs instead), keeps count of the jobs handed to workers (activated, not yet completed, failed
  * or answered with a BPMN error) and, while the gate is sealed, keeps newly activated jobs from the
  * workers.
  */
@@ -36,7 +36,11 @@ class EngineGateInterceptor implements ClientInterceptor {
   public <ReqT, RespT> ClientCall<ReqT, RespT> interceptCall(MethodDescriptor<ReqT, RespT> method, CallOptions options, Channel next) {
     String name = method.getBareMethodName();
     if (name != null && gate.refuses(name)) {
-      return new Refused<>(name);
+      // A worker asking for jobs while the gate is sealed simply finds none (and asks again at its
+      // poll interval); an error would put every worker into back-off and fill the log.
+      return "ActivateJobs".equals(name)
+          ? new Refused<>(Status.OK, "")
+          : new Refused<>(Status.UNAVAILABLE, name + " refused: the embedded engine is being replaced");
     }
     return new SimpleForwardingClientCall<>(next.newCall(method, options)) {
       @Override
@@ -78,17 +82,17 @@ class EngineGateInterceptor implements ClientInterceptor {
     };
   }
 
-  /** A call that never leaves: closed at once with UNAVAILABLE. */
+  /** A call that never leaves: closed at once, without an answer. */
   private static final class Refused<ReqT, RespT> extends ClientCall<ReqT, RespT> {
-    private final String method;
+    private final Status status;
 
-    Refused(String method) {
-      this.method = method;
+    Refused(Status status, String description) {
+      this.status = description.isEmpty() ? status : status.withDescription(description);
     }
 
     @Override
     public void start(Listener<RespT> listener, Metadata headers) {
-      listener.onClose(Status.UNAVAILABLE.withDescription(method + " refused: the embedded engine is being replaced"), new Metadata());
+      listener.onClose(status, new Metadata());
     }
 
     @Override
