@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Fresh members for KYC tests (each registered in the test run's Keycloak with a verified e-mail,
  * password "rekber-demo"), real-shaped KYC data for them, and multipart submissions over the API.
  */
-final class KycFixtures {
-  static final byte[] JPEG = image("jpg");
+public final class KycFixtures {
+  public static final byte[] JPEG = image("jpg");
   static final byte[] PNG = image("png");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -53,7 +53,7 @@ final class KycFixtures {
   }
 
   /** A new verified member in Keycloak; their Rekber profile appears on their first request. */
-  static String newMember(String keycloakDir, String firstName, String lastName) {
+  public static String newMember(String keycloakDir, String firstName, String lastName) {
     String email = firstName.toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8) + "@rekber.test";
     String admin = adminToken(keycloakDir);
     Map<String, Object> user = new LinkedHashMap<>();
@@ -91,18 +91,18 @@ final class KycFixtures {
     return "317401" + String.format("%02d", day) + ddmmyy.substring(2) + String.format("%04d", SERIAL.getAndIncrement() % 9999 + 1);
   }
 
-  static String newAccountNumber() {
+  public static String newAccountNumber() {
     return "7" + String.format("%09d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000L));
   }
 
   /** Opens an account at the sandbox bank so the account inquiry finds it under that holder name. */
-  static void openBankAccount(int port, String bankCode, String number, String holder) {
+  public static void openBankAccount(int port, String bankCode, String number, String holder) {
     ApiClient.Response r = ApiClient.anonymous(port).post("/sandbox/api/bank-accounts", Map.of("bankCode", bankCode, "accountNumber", number, "holderName", holder));
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
   }
 
   /** Clean data for a man born 17 August 1990: every check passes once the account is opened. */
-  static Map<String, String> cleanForm(String fullName, String account) {
+  public static Map<String, String> cleanForm(String fullName, String account) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("fullName", fullName);
     form.put("gender", "M");
@@ -114,7 +114,7 @@ final class KycFixtures {
     return form;
   }
 
-  static ApiClient.Response submit(int port, String email, Map<String, String> fields, byte[] ktp, byte[] selfie) {
+  public static ApiClient.Response submit(int port, String email, Map<String, String> fields, byte[] ktp, byte[] selfie) {
     String boundary = "----kyc" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     fields.forEach((k, v) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n"));
@@ -139,7 +139,7 @@ final class KycFixtures {
     write(body, "\r\n");
   }
 
-  static JsonNode me(int port, String email) {
+  public static JsonNode me(int port, String email) {
     ApiClient.Response r = ApiClient.as(port, email).get("/api/kyc/me");
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     return r.json();
