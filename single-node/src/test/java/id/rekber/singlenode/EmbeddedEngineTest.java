@@ -9,6 +9,7 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.protocol.record.Record;
 import io.grpc.Status;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -99,5 +100,32 @@ class EmbeddedEngineTest {
     String due = clock.instant().plus(dueIn).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     return client.newCreateInstanceCommand().bpmnProcessId("timer-then-job").latestVersion()
         .variables(Map.of("due", due)).send().join().getProcessInstanceKey();
+  }
+
+  @Test
+  void theRecordsReadFromTheLogAreTheEnginesOwnWithoutKeepingCopies() throws Exception {
+    deploy();
+    long instance = start(Duration.ofMinutes(1));
+    time.advance(Duration.ofMinutes(2));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(client.newActivateJobsCommand().jobType("after-timer").maxJobsToActivate(1).send().join().getJobs()).hasSize(1));
+    engine.waitForIdleState(Duration.ofSeconds(10));
+
+    List<Record<?>> ours = new java.util.ArrayList<>();
+    engine.getRecordStreamSource().getRecords().forEach(ours::add);
+    List<Record<?>> theirs = new java.util.ArrayList<>();
+    engine.current().getRecordStreamSource().getRecords().forEach(theirs::add);
+
+    assertThat(ours).isNotEmpty().doesNotContainNull();
+    assertThat(ours).extracting(Record::getPosition).containsExactlyElementsOf(theirs.stream().map(Record::getPosition).toList());
+    assertThat(ours).extracting(Record::getPosition).first().isEqualTo(1L);
+    for (int i = 0; i < ours.size(); i++) {
+      assertThat(ours.get(i).getValueType()).isEqualTo(theirs.get(i).getValueType());
+      assertThat(ours.get(i).getIntent()).isEqualTo(theirs.get(i).getIntent());
+      assertThat(ours.get(i).getKey()).isEqualTo(theirs.get(i).getKey());
+      assertThat(ours.get(i).getValue()).isEqualTo(theirs.get(i).getValue());
+    }
+    assertThat(ours).anyMatch(r -> r.getValue() instanceof io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue p
+        && p.getProcessInstanceKey() == instance);
   }
 }
