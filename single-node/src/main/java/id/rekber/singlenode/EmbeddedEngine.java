@@ -95,6 +95,9 @@ public final class EmbeddedEngine implements ZeebeTestEngine {
     }
     long lastKey = lastKey(old);
     current = null;
+    if (records instanceof LogRecordStream stream) {
+      stream.detach(); // a reader still holding it (the deal progress view) must not keep the old log
+    }
     records = null;
     old.stop();
     ZeebeTestEngine fresh = startEngine(lastKey < 0 ? -1 : lastKey + KEY_MARGIN);

@@ -27,7 +27,8 @@ import java.util.RandomAccess;
 final class LogRecordStream implements RecordStreamSource {
   private static final int PARTITION = 1;
 
-  private final LogStreamReader reader;
+  /** Null once the engine was replaced: whoever still holds this stream must not keep the old log alive. */
+  private LogStreamReader reader;
   private final Map<ValueType, Constructor<? extends UnifiedRecordValue>> valueTypes = new EnumMap<>(ValueType.class);
   private long nextPosition = -1;
 
@@ -42,10 +43,21 @@ final class LogRecordStream implements RecordStreamSource {
     });
   }
 
+  /** Lets go of the log (its engine was replaced); from now on there are no records. */
+  synchronized void detach() {
+    if (reader != null) {
+      reader.close();
+      reader = null;
+    }
+  }
+
   @Override
   public Iterable<Record<?>> getRecords() {
     long last;
     synchronized (this) {
+      if (reader == null) {
+        return java.util.List.of();
+      }
       last = reader.seekToEnd();
       nextPosition = -1;
     }
@@ -54,6 +66,9 @@ final class LogRecordStream implements RecordStreamSource {
 
   /** The record at this position, decoded now; null if the log has none there (yet). */
   synchronized Record<?> at(long position) {
+    if (reader == null) {
+      return null;
+    }
     if (position != nextPosition && !reader.seek(position)) {
       nextPosition = -1;
       return null;
