@@ -4,14 +4,18 @@
 # restart picks up what analysts changed. Stop with Ctrl+C.
 # The workers jar is the cluster jar; the single-node infrastructure (module single-node/) is added
 # beside it through Spring Boot's PropertiesLauncher: -Dloader.path=single-node/target/lib/.
+# REKBER_JAVA_OPTS: JVM options (default below); REKBER_SKIP_BUILD=1: start what was built last.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_DIR"
 
 select_jdk
 ensure_node
-echo "== Build"
-mvn -B -ntp -q -DskipTests package
+if [ "${REKBER_SKIP_BUILD:-0}" != 1 ]; then
+  echo "== Build"
+  mvn -B -ntp -q -DskipTests package
+fi
 jar="$(ls workers/target/rekber-workers-*.jar | grep -v original | head -n1)"
 echo "== Start Rekber on http://localhost:${PORT:-8080}"
-exec java -Dloader.path="$REPO_DIR/single-node/target/lib/" -jar "$jar" --rekber.models.location="file:$REPO_DIR/" "$@"
+# shellcheck disable=SC2086 # options are words
+exec java ${REKBER_JAVA_OPTS:-} -Dloader.path="$REPO_DIR/single-node/target/lib/" -jar "$jar" --rekber.models.location="file:$REPO_DIR/" "$@"

@@ -78,7 +78,7 @@ public final class SoakBench {
     for (String user : List.of(SARI, BUDI, ADMIN)) {
       token(user);
     }
-    System.out.println("| deals | elapsed s | deals/s | RSS MiB | heap after GC MiB | engine log entries | engine log MiB | engine records read | rebases |");
+    System.out.println("| deals | elapsed s | deals/s | RSS MiB | heap after GC MiB | engine log entries | engine log MiB | engine record copies | rebases |");
     System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     Instant start = Instant.now();
     measure(0, start, Duration.ZERO, histogram);
@@ -173,7 +173,7 @@ public final class SoakBench {
     double rate = perDeal.isZero() ? 0 : 1000.0 / perDeal.toMillis();
     System.out.printf("| %d | %.0f | %.2f | %s | %s | %s | %s | %s | %s |%n", deals, elapsed, rate,
         mib(rss), mib(heap), number(engine, "logEntries"), bytesMib(number(engine, "logBytes")),
-        number(engine, "recordsRead"), number(engine, "rebases"));
+        number(engine, "recordCopies"), number(engine, "rebases"));
     if (histogram) {
       histogram();
     }
