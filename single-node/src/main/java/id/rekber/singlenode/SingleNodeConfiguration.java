@@ -89,6 +89,12 @@ public class SingleNodeConfiguration {
     return greenMail;
   }
 
+  /** Keeps only the newest mails in GreenMail's memory ({@code 0}: all). */
+  @Bean(destroyMethod = "close")
+  MailboxLimit mailboxLimit(GreenMail embeddedSmtp, @Value("${rekber.single-node.mailbox-limit:2000}") int keep) {
+    return new MailboxLimit(embeddedSmtp, keep, java.time.Duration.ofSeconds(30));
+  }
+
   /** Shared by every context in this JVM and stopped by SharedKeycloak's shutdown hook, not here. */
   @Bean(destroyMethod = "")
   EmbeddedKeycloak embeddedKeycloak(
