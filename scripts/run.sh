@@ -3,13 +3,16 @@
 # SMTP server (mails visible at /api/dev/mails), Keycloak. Models are read from processes/ and forms/, so a
 # restart picks up what analysts changed. Stop with Ctrl+C.
 # After the build it runs scripts/start.sh, which the fault suite also uses to start and restart it.
+# REKBER_JAVA_OPTS: JVM options; REKBER_SKIP_BUILD=1: start what was built last.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_DIR"
 
 select_jdk
 ensure_node
-echo "== Build"
-mvn -B -ntp -q -DskipTests package
+if [ "${REKBER_SKIP_BUILD:-0}" != 1 ]; then
+  echo "== Build"
+  mvn -B -ntp -q -DskipTests package
+fi
 echo "== Start Rekber on http://localhost:${PORT:-8080}"
 REKBER_JAVA="$(command -v java)" exec bash scripts/start.sh "$@"

@@ -39,4 +39,9 @@ public class AdjustableClock extends Clock {
   void advance(Duration duration) {
     offsetMillis.addAndGet(duration.toMillis());
   }
+
+  /** How far this clock is ahead of system time: what a new engine's clock must be moved by. */
+  Duration offset() {
+    return Duration.ofMillis(offsetMillis.get());
+  }
 }

@@ -3,19 +3,22 @@ package id.rekber.singlenode;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * Works around a data race in zeebe-process-test-engine 8.8's {@code InMemoryLogStorage}: it keeps
  * log entries in a plain {@code ArrayList} that gRPC threads append to while the stream processor
  * reads it, and under concurrent load the processor can read a half-published entry and die
  * (NullPointerException in {@code ListLogStorageReader.next}; every engine call then times out).
- * Before the engine starts, the list is swapped for a synchronized one. Found by walking the
- * engine's object graph, so a version that fixes or renames the class makes this a logged no-op.
+ * Before the engine starts, the list is swapped for a synchronized one that also counts what it
+ * holds ({@link LogEntries}), which is how {@link EmbeddedEngine} knows when to replace the engine.
+ * Found by walking the engine's object graph, so a version that fixes or renames the class makes
+ * this a logged no-op.
  */
 final class InMemoryLogGuard {
   private static final String STORAGE_CLASS = "io.camunda.zeebe.process.test.engine.InMemoryLogStorage";
@@ -23,26 +26,31 @@ final class InMemoryLogGuard {
 
   private InMemoryLogGuard() {}
 
-  static void apply(Object engine) {
+  /** Guards the engine's log; returns the guarded entries, or null if the log was not found. */
+  static LogEntries apply(Object engine) {
     Object storage = find(engine, new IdentityHashMap<>(), 0);
     if (storage == null) {
       log.warn("In-memory log storage not found; the engine's log is left as it is");
-      return;
+      return null;
     }
     try {
       Field entries = storage.getClass().getDeclaredField("logEntries");
       entries.setAccessible(true);
       @SuppressWarnings("unchecked")
       List<ByteBuffer> current = (List<ByteBuffer>) entries.get(storage);
-      if (current.getClass().getName().contains("Synchronized")) {
-        return;
+      if (current instanceof LogEntries guarded) {
+        return guarded;
       }
+      LogEntries guarded;
       synchronized (current) {
-        entries.set(storage, Collections.synchronizedList(new ArrayList<>(current)));
+        guarded = new LogEntries(current);
+        entries.set(storage, guarded);
       }
-      log.info("Guarded the embedded engine's in-memory log against concurrent appends");
+      log.debug("Guarded the embedded engine's in-memory log against concurrent appends");
+      return guarded;
     } catch (ReflectiveOperationException | RuntimeException e) {
       log.warn("Could not guard the engine's in-memory log: {}", e.toString());
+      return null;
     }
   }
 
@@ -73,5 +81,39 @@ final class InMemoryLogGuard {
       }
     }
     return null;
+  }
+
+  /**
+   * The engine's log entries (one buffer per appended batch of records), synchronized, with the
+   * number of bytes they hold. The storage only appends, reads by index and asks the size.
+   */
+  static final class LogEntries extends AbstractList<ByteBuffer> implements RandomAccess {
+    private final ArrayList<ByteBuffer> entries;
+    private long bytes;
+
+    LogEntries(List<ByteBuffer> initial) {
+      this.entries = new ArrayList<>(initial);
+      initial.forEach(b -> bytes += b.capacity());
+    }
+
+    @Override
+    public synchronized boolean add(ByteBuffer entry) {
+      bytes += entry.capacity();
+      return entries.add(entry);
+    }
+
+    @Override
+    public synchronized ByteBuffer get(int index) {
+      return entries.get(index);
+    }
+
+    @Override
+    public synchronized int size() {
+      return entries.size();
+    }
+
+    synchronized long bytes() {
+      return bytes;
+    }
   }
 }

@@ -3,11 +3,10 @@ package id.rekber.singlenode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.time.Clock;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,8 +27,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * when this module is on its class path (tests, {@code scripts/run.sh} through {@code loader.path}).
  *
  * <p>The application sees these beans only through JDK and Jakarta types: the {@link Clock}
- * ({@link AdjustableClock}) and the received mails ({@code Supplier<MimeMessage[]>} named
- * {@value #RECEIVED_MAILS}).
+ * ({@link AdjustableClock}), the received mails ({@code Supplier<MimeMessage[]>} named
+ * {@value #RECEIVED_MAILS}), the engine's status ({@code Supplier<Map<String, Long>>} named
+ * {@value #ENGINE_STATUS}) and its replacement ({@code Runnable} named {@value #ENGINE_REPLACEMENT}),
+ * plus the engine itself through the engine's own API ({@code ZeebeTestEngine}).
  */
 @AutoConfiguration
 @ConditionalOnProperty(name = SingleNodeConfiguration.MODE_PROPERTY, havingValue = "single-node", matchIfMissing = true)
@@ -37,6 +38,10 @@ public class SingleNodeConfiguration {
   public static final String MODE_PROPERTY = "rekber.mode";
   /** Name of the {@code Supplier<MimeMessage[]>} bean with every mail the embedded SMTP server received. */
   public static final String RECEIVED_MAILS = "receivedMails";
+  /** Name of the {@code Supplier<Map<String, Long>>} bean with the engine's log size and generation. */
+  public static final String ENGINE_STATUS = "engineStatus";
+  /** Name of the {@code Runnable} bean that replaces the engine by a fresh one. */
+  public static final String ENGINE_REPLACEMENT = "engineReplacement";
 
   /** The same rule as the class's condition, for code that runs before conditions (the environment post-processor). */
   static boolean isActive(Environment environment) {
@@ -53,13 +58,28 @@ public class SingleNodeConfiguration {
     return server;
   }
 
+  /** The engine; the application sees it as a {@code ZeebeTestEngine} and through the two beans below. */
   @Bean(destroyMethod = "stop")
-  ZeebeTestEngine embeddedEngine(
-      @Value("${" + SingleNodeEnvironmentPostProcessor.ENGINE_PORT + "}") int port) {
-    ZeebeTestEngine engine = EngineFactory.create(port);
-    InMemoryLogGuard.apply(engine);
+  EmbeddedEngine embeddedEngine(
+      @Value("${" + SingleNodeEnvironmentPostProcessor.ENGINE_PORT + "}") int port, AdjustableClock clock) {
+    EmbeddedEngine engine = new EmbeddedEngine(port, clock);
     engine.start();
     return engine;
+  }
+
+  /** The size of the engine's in-memory log and how often it was replaced ({@link EmbeddedEngine#status()}). */
+  @Bean(name = ENGINE_STATUS)
+  Supplier<Map<String, Long>> engineStatus(EmbeddedEngine embeddedEngine) {
+    return embeddedEngine::status;
+  }
+
+  /**
+   * Replaces the engine by a fresh one on the same port ({@link EmbeddedEngine#replace()}); the
+   * application runs it only while nothing talks to the engine, then redeploys and rebuilds.
+   */
+  @Bean(name = ENGINE_REPLACEMENT)
+  Runnable engineReplacement(EmbeddedEngine embeddedEngine) {
+    return embeddedEngine::replace;
   }
 
   @Bean(destroyMethod = "stop")
@@ -67,6 +87,12 @@ public class SingleNodeConfiguration {
     GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
     return greenMail;
+  }
+
+  /** Keeps only the newest mails in GreenMail's memory ({@code 0}: all). */
+  @Bean(destroyMethod = "close")
+  MailboxLimit mailboxLimit(GreenMail embeddedSmtp, @Value("${rekber.single-node.mailbox-limit:2000}") int keep) {
+    return new MailboxLimit(embeddedSmtp, keep, java.time.Duration.ofSeconds(30));
   }
 
   /** Shared by every context in this JVM and stopped by SharedKeycloak's shutdown hook, not here. */
@@ -103,7 +129,7 @@ public class SingleNodeConfiguration {
   }
 
   @Bean
-  TimeMachine timeMachine(ZeebeTestEngine embeddedEngine, AdjustableClock clock) {
+  TimeMachine timeMachine(EmbeddedEngine embeddedEngine, AdjustableClock clock) {
     return new TimeMachine(embeddedEngine, clock);
   }
 

@@ -15,13 +15,16 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Registered in {@code META-INF/spring.factories}. In single-node mode, fixes the ports of the embedded PostgreSQL, Zeebe gateway and SMTP server
  * (a configured port, or a free one for 0) and points the datasource, the Camunda client and Spring
- * Mail at them, before any bean is created.
+ * Mail at them, before any bean is created. Job workers stream their jobs from the embedded engine
+ * ({@code rekber.single-node.job-streaming}, default true).
  */
 public class SingleNodeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
   static final String POSTGRES_PORT = "rekber.single-node.postgres-port";
   static final String ENGINE_PORT = "rekber.single-node.engine-port";
   static final String SMTP_PORT = "rekber.single-node.smtp-port";
   static final String KEYCLOAK_PORT = "rekber.single-node.keycloak-port";
+  /** Whether job workers take their jobs as a stream from the embedded engine (default true). */
+  static final String JOB_STREAMING = "rekber.single-node.job-streaming";
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -48,6 +51,11 @@ public class SingleNodeEnvironmentPostProcessor implements EnvironmentPostProces
     props.put("camunda.client.rest-address", "http://127.0.0.1:" + engine);
     props.put("camunda.client.prefer-rest-over-grpc", false);
     props.put("camunda.client.auth.method", "none");
+    // The embedded gateway answers every job poll at once (no long polling), and each poll is two
+    // records in the engine's in-memory log: polling workers wrote about 420 log entries (130 KB) a
+    // second while Rekber sat idle. With job streaming the engine pushes jobs as they are created and
+    // the workers poll only as a fallback, backing off to every few seconds (docs/benchmarks.md).
+    props.put("camunda.client.worker.defaults.stream-enabled", env.getProperty(JOB_STREAMING, Boolean.class, true));
     props.put("spring.mail.host", "127.0.0.1");
     props.put("spring.mail.port", smtp);
     env.getPropertySources().addFirst(new MapPropertySource("rekberSingleNode", props));

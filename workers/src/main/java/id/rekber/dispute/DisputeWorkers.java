@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Service tasks of processes/dispute-mediation.bpmn, and the split of the escrow lifecycle. */
 @Component
 public class DisputeWorkers {
+  /** The variable Gateway_ResumeAt routes on: a {@link DisputeStage} name. */
+  static final String RESUME_STAGE = "disputeResumeStage";
+
   private final DisputeRepository disputes;
   private final DisputeTimeline timeline;
   private final DisputeNotifications notifications;
@@ -57,6 +60,43 @@ public class DisputeWorkers {
     Map<String, Object> variables = new HashMap<>();
     variables.put("stageDeadline", timerDate(deadline));
     variables.put("reminderAt", timerDate(deadline.minus(DisputeStage.REMINDER_BEFORE_SLA)));
+    return variables;
+  }
+
+  /**
+   * "Find where the dispute stands", the first task of dispute-mediation. A new dispute (no stage
+   * yet) and one waiting for the seller start with the seller's response. A dispute whose process was
+   * rebuilt from PostgreSQL (single-node restart or engine rebase, see {@code EscrowRecovery}) goes
+   * on at its stored stage; the stage task then finds the stage entered and keeps its deadline. One
+   * that was already decided goes straight to closing with the stored outcome.
+   */
+  @JobWorker(type = "dispute-resume-point", fetchVariables = "dealId")
+  @Transactional(readOnly = true)
+  public Map<String, Object> resumePoint(@Variable String dealId) {
+    Dispute dispute = disputes.find(dealId).orElseThrow(() -> new IllegalStateException("no dispute for " + dealId));
+    Map<String, Object> variables = new HashMap<>();
+    if (dispute.outcome() != null) {
+      variables.put(RESUME_STAGE, DisputeStage.RESOLVED.name());
+      variables.put("disputeOutcome", dispute.outcome());
+      if (dispute.buyerAmount() != null) {
+        variables.put("buyerAmount", dispute.buyerAmount());
+        variables.put("sellerAmount", dispute.sellerAmount());
+      }
+      return variables;
+    }
+    DisputeStage stage = dispute.stage() == null ? DisputeStage.SELLER_RESPONSE : dispute.stage();
+    switch (stage) {
+      case BUYER_ANSWER -> {
+        // What the seller's offer message carried: the buyer's part and the seller's rest.
+        long splittable = EscrowLedger.splittable(deals.findById(dealId).orElseThrow());
+        variables.put("sellerResponse", "OFFER");
+        variables.put("buyerAmount", dispute.offerAmount());
+        variables.put("sellerAmount", splittable - dispute.offerAmount());
+        variables.put(RESUME_STAGE, stage.name());
+      }
+      case MEDIATION, ESCALATED, RETURN_SHIPPING, RETURN_IN_TRANSIT -> variables.put(RESUME_STAGE, stage.name());
+      default -> variables.put(RESUME_STAGE, DisputeStage.SELLER_RESPONSE.name());
+    }
     return variables;
   }
 

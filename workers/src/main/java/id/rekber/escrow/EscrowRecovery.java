@@ -35,7 +35,7 @@ class EscrowRecovery {
   }
 
   // First of the recoveries: it closes the previous engine's inbox tasks, which kyc.KycRecovery (later) relies on.
-  @EventListener(ApplicationReadyEvent.class)
+  @EventListener({ApplicationReadyEvent.class, id.rekber.platform.EngineReplaced.class})
   @Order(0)
   void rebuildOrchestration() {
     int stale = tasks.closeTasksOfPreviousEngine();

@@ -39,7 +39,7 @@ class KycRecovery {
   }
 
   // After EscrowRecovery has closed the previous engine's inbox tasks.
-  @EventListener(ApplicationReadyEvent.class)
+  @EventListener({ApplicationReadyEvent.class, id.rekber.platform.EngineReplaced.class})
   @Order(100)
   void rebuildOrchestration() {
     List<KycSubmission> open = submissions.findAll().stream().filter(s -> s.getStatus().isOpen()).toList();

@@ -97,7 +97,7 @@ public class EngineCommands {
   public int replayBufferedMessages() {
     return jdbc.update(
         """
-        UPDATE engine_command SET status = 'PENDING', next_attempt_at = ?
+        UPDATE engine_command SET status = 'PENDING', attempts = 0, next_attempt_at = ?
         WHERE kind = 'MESSAGE' AND status = 'SENT' AND sent_at + ttl_seconds * INTERVAL '1 second' > ?
         """,
         Timestamp.from(clock.instant()), Timestamp.from(clock.instant()));

@@ -56,6 +56,15 @@ public class ModelDeployer implements SmartLifecycle {
 
   @Override
   public void start() {
+    deploy();
+    running = true;
+  }
+
+  /**
+   * Deploys every model found under the models location (a new version only where the content
+   * changed). At start-up, and again after single-node mode replaced its engine ({@link EngineRebase}).
+   */
+  public void deploy() {
     List<Resource> resources = findModels();
     if (resources.isEmpty()) {
       throw new IllegalStateException("no models found under " + location);
@@ -86,7 +95,6 @@ public class ModelDeployer implements SmartLifecycle {
         deployment.getDecisions().size(),
         deployment.getForm().size(),
         location);
-    running = true;
   }
 
   private void registerElementNames(byte[] bpmn) {

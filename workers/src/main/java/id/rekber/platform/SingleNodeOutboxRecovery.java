@@ -9,8 +9,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Single-node mode starts with an empty engine: the messages the old one still held in its buffer
- * are sent again from the outbox, before the relay starts (docs/architecture.md, "From the database
+ * Single-node mode starts with an empty engine, and so does an engine rebase ({@link EngineRebase}):
+ * the messages the old one still held in its buffer are sent again from the outbox, before the relay starts (docs/architecture.md, "From the database
  * to the engine").
  */
 @Component
@@ -24,7 +24,7 @@ class SingleNodeOutboxRecovery {
     this.commands = commands;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
+  @EventListener({ApplicationReadyEvent.class, EngineReplaced.class})
   @Order(-100)
   void replayBufferedMessages() {
     int replayed = commands.replayBufferedMessages();

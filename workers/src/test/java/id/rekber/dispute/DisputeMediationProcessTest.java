@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -220,5 +221,37 @@ class DisputeMediationProcessTest {
     engine.assertThat(dispute).hasTriggeredTimer("Event_ReturnMissed").hasPassed("Script_ReleaseAfterMissedReturn")
         .hasNotEntered("Task_ReturnTransitStage");
     settledWith(dispute, "RELEASE");
+  }
+
+  // ------------------------------------------------------------------ rebuilt from PostgreSQL
+
+  @ParameterizedTest
+  @CsvSource({
+    "BUYER_ANSWER, Gateway_AwaitBuyer",
+    "MEDIATION, Task_MediatorDecision",
+    "ESCALATED, Task_AdminDecision",
+    "RETURN_SHIPPING, Gateway_AwaitReturn",
+    "RETURN_IN_TRANSIT, Gateway_AwaitReturnReceipt"
+  })
+  void aRebuiltDisputeGoesOnAtItsStoredStage(String stage, String waitingAt) {
+    engine.onJob("dispute-resume-point", ProcessHarness.Outcome.complete(Map.of("disputeResumeStage", stage)));
+
+    long dispute = engine.startInstance(DisputeCaseContext.PROCESS_ID, Map.of("dealId", dealId));
+
+    engine.assertThat(dispute).hasPassed("Task_FindResumePoint", "Gateway_ResumeAt").isWaitingAt(waitingAt)
+        .hasNotEntered("Task_SellerResponseStage");
+    assertThat(stages.get(dispute)).containsExactly(stage);
+  }
+
+  @Test
+  void aRebuiltDisputeThatWasAlreadyDecidedIsClosedWithItsOutcome() {
+    engine.onJob("dispute-resume-point",
+        ProcessHarness.Outcome.complete(Map.of("disputeResumeStage", "RESOLVED", "disputeOutcome", "REFUND")));
+
+    long dispute = engine.startInstance(DisputeCaseContext.PROCESS_ID, Map.of("dealId", dealId));
+
+    settledWith(dispute, "REFUND");
+    engine.assertThat(dispute).hasNotEntered("Task_SellerResponseStage");
+    assertThat(stages.get(dispute)).isNull();
   }
 }

@@ -48,7 +48,7 @@ public final class KycFixtures {
   }
 
   /** A new verified member in Keycloak; their Rekber profile appears on their first request. */
-  static String newMember(String keycloakDir, String firstName, String lastName) {
+  public static String newMember(String keycloakDir, String firstName, String lastName) {
     String email = new KeycloakAdmin(keycloakDir).newMember(firstName, lastName);
     Tokens.of(email);
     return email;
