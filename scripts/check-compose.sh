@@ -10,7 +10,8 @@ cd "$REPO_DIR"
 ensure_docker_compose
 
 env_file="$(mktemp)"
-trap 'rm -f "$env_file"' EXIT
+no_env="$(mktemp)"
+trap 'rm -f "$env_file" "$no_env"' EXIT
 cp .env.example "$env_file"
 
 for file in docker-compose.yml docker-compose.cpt.yml; do
@@ -20,8 +21,13 @@ for file in docker-compose.yml docker-compose.cpt.yml; do
 done
 
 # Without the values, `up` would refuse to start: every secret is required, none has a default.
-if env -i PATH="$PATH" HOME="${HOME:-/tmp}" docker-compose --env-file /dev/null -f docker-compose.yml config -q 2>/dev/null; then
+if refusal="$(env -i PATH="$PATH" HOME="${HOME:-/tmp}" docker-compose --env-file "$no_env" -f docker-compose.yml config -q 2>&1)"; then
   echo "docker-compose.yml starts without .env: some secret has a default" >&2
+  exit 1
+fi
+if ! grep -q 'in .env' <<<"$refusal"; then
+  echo "docker-compose.yml without .env failed for another reason than a missing secret:" >&2
+  echo "$refusal" >&2
   exit 1
 fi
 echo "OK: docker-compose.yml refuses to start without .env"
