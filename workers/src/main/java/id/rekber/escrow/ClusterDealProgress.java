@@ -45,9 +45,10 @@ class ClusterDealProgress implements DealProgress {
   @Override
   public Steps of(Deal deal) {
     Long instance = deal.getProcessInstanceKey();
-    if (instance == null) {
-      return Steps.UNKNOWN;
-    }
+    return instance == null ? Steps.UNKNOWN : stepsOf(instance);
+  }
+
+  Steps stepsOf(long instance) {
     Set<String> active = new LinkedHashSet<>();
     Set<String> done = new LinkedHashSet<>();
     Long definition = null;

@@ -37,7 +37,10 @@ class DeployedDealDiagram implements DealDiagramSource {
 
   @Override
   public byte[] xml(Deal deal) {
-    Long instance = deal.getProcessInstanceKey();
+    return xmlOfInstance(deal.getProcessInstanceKey());
+  }
+
+  byte[] xmlOfInstance(Long instance) {
     if (instance == null) {
       return bundled.current();
     }

@@ -151,7 +151,9 @@ class ClusterTasks {
         .filter(f -> f.name("dealId").processInstanceKey(k -> k.in(processInstanceKeys)))
         .page(p -> page(p, cursor))
         .send().join())) {
-      ids.put(v.getProcessInstanceKey(), text(v.getValue()));
+      if ("dealId".equals(v.getName()) && v.getScopeKey() != null && v.getScopeKey().equals(v.getProcessInstanceKey())) {
+        ids.put(v.getProcessInstanceKey(), text(v.getValue()));
+      }
     }
     return ids;
   }
