@@ -50,12 +50,12 @@ class ClusterTasks {
 
   ClusterTasks(CamundaClient client, ObjectMapper json, Clock clock,
       @Value("${rekber.cluster.inbox.lookup-attempts:5}") int lookupAttempts,
-      @Value("${rekber.cluster.inbox.lookup-wait:PT0.3S}") Duration lookupWait) {
+      @Value("${rekber.cluster.inbox.lookup-wait-ms:300}") long lookupWaitMillis) {
     this.client = client;
     this.json = json;
     this.completed = new RecentlyCompleted(10_000, Duration.ofMinutes(10), clock);
     this.lookupAttempts = Math.max(1, lookupAttempts);
-    this.lookupWait = lookupWait;
+    this.lookupWait = Duration.ofMillis(lookupWaitMillis);
   }
 
   /** Open (CREATED) tasks offered to any of the groups, without those this application just completed. */

@@ -81,7 +81,7 @@ class ClusterInboxContractTest {
         .defaultRequestTimeout(Duration.ofSeconds(5))
         .build();
     ObjectMapper json = new ObjectMapper();
-    ClusterTasks tasks = new ClusterTasks(client, json, Clock.systemUTC(), 3, Duration.ofMillis(20));
+    ClusterTasks tasks = new ClusterTasks(client, json, Clock.systemUTC(), 3, 20);
     inbox = new ClusterInbox(tasks, new FormValidator(json), new CaseContexts(List.of(new DisputeRules())), client);
   }
 
