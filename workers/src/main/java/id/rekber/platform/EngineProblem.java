@@ -27,9 +27,6 @@ public record EngineProblem(int status, String title, String detail) {
       if (e instanceof ClientHttpException http) {
         return Optional.of(new EngineProblem(http.code(), null, http.reason()));
       }
-      if (e.getCause() == e) {
-        break;
-      }
     }
     return Optional.empty();
   }
