@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +31,10 @@ public class EngineCommands {
   private final ObjectMapper json;
   private final Clock clock;
   private final EngineCommandRelay relay;
+  private final List<FinishedReferences> finishedReferences;
 
-  EngineCommands(JdbcTemplate jdbc, ObjectMapper json, Clock clock, EngineCommandRelay relay) {
+  EngineCommands(JdbcTemplate jdbc, ObjectMapper json, Clock clock, EngineCommandRelay relay, List<FinishedReferences> finishedReferences) {
+    this.finishedReferences = finishedReferences;
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
@@ -92,15 +98,32 @@ public class EngineCommands {
 
   /**
    * A new, empty engine has lost the messages the old one held in its buffer: send again those
-   * still within their time to live. The engine correlates each to a waiting instance at most once.
+   * still within their time to live, unless their work is finished ({@link FinishedReferences}).
+   * The engine correlates each to a waiting instance at most once.
    */
   public int replayBufferedMessages() {
+    Timestamp now = Timestamp.from(clock.instant());
+    Map<Long, String> candidates = new HashMap<>();
+    jdbc.query(
+        "SELECT id, reference FROM engine_command WHERE kind = 'MESSAGE' AND status = 'SENT' AND sent_at + ttl_seconds * INTERVAL '1 second' > ?",
+        rs -> {
+          candidates.put(rs.getLong(1), rs.getString(2));
+        },
+        now);
+    Set<String> finished = new HashSet<>();
+    for (FinishedReferences feature : finishedReferences) {
+      finished.addAll(feature.finishedAmong(Set.copyOf(candidates.values())));
+    }
+    Long[] replay = candidates.entrySet().stream().filter(e -> !finished.contains(e.getValue())).map(Map.Entry::getKey).toArray(Long[]::new);
+    if (replay.length == 0) {
+      return 0;
+    }
     return jdbc.update(
-        """
-        UPDATE engine_command SET status = 'PENDING', attempts = 0, next_attempt_at = ?
-        WHERE kind = 'MESSAGE' AND status = 'SENT' AND sent_at + ttl_seconds * INTERVAL '1 second' > ?
-        """,
-        Timestamp.from(clock.instant()), Timestamp.from(clock.instant()));
+        "UPDATE engine_command SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE id = ANY(?) AND status = 'SENT'",
+        ps -> {
+          ps.setTimestamp(1, now);
+          ps.setArray(2, ps.getConnection().createArrayOf("bigint", replay));
+        });
   }
 
   private String write(Map<String, ?> variables) {

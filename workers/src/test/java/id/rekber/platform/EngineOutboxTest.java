@@ -78,6 +78,33 @@ class EngineOutboxTest {
     assertThat(jdbc.queryForObject("SELECT count(*) FROM engine_command WHERE reference = ?", Integer.class, ref)).isZero();
   }
 
+  @Test
+  void aNewEngineGetsAgainOnlyTheMessagesOfWorkStillRunning() {
+    Deals deals = new Deals(port);
+    String closed = deals.create(SARI, BUDI, 182_000);
+    deals.awaitStatus(BUDI, closed, "MENUNGGU_PERSETUJUAN");
+    deals.act(BUDI, closed, "decline");
+    deals.awaitStatus(SARI, closed, "DIBATALKAN");
+    String open = deals.create(SARI, BUDI, 183_000);
+    deals.awaitStatus(BUDI, open, "MENUNGGU_PERSETUJUAN");
+    // Both sent a minute ago, within their time to live, as if the old engine still held them.
+    Timestamp sentAt = Timestamp.from(clock.instant().minusSeconds(60));
+    for (String deal : new String[] {closed, open}) {
+      insertRaw("message:Buffered:" + deal, "MESSAGE", null, deal, "NothingWaits", "Buffered:" + deal);
+      jdbc.update("UPDATE engine_command SET status = 'SENT', sent_at = ? WHERE dedupe_key = ?", sentAt, "message:Buffered:" + deal);
+    }
+
+    commands.replayBufferedMessages();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> !sentAt.equals(sentAt("message:Buffered:" + open)));
+    assertThat(sentAt("message:Buffered:" + closed)).isEqualTo(sentAt); // a closed deal waits for nothing
+    assertThat(status("message:Buffered:" + closed)).isEqualTo("SENT");
+  }
+
+  private Timestamp sentAt(String dedupeKey) {
+    return jdbc.queryForObject("SELECT sent_at FROM engine_command WHERE dedupe_key = ?", Timestamp.class, dedupeKey);
+  }
+
   private void insertRaw(String dedupeKey, String kind, String processId, String reference, String messageName, String messageId) {
     Timestamp now = Timestamp.from(clock.instant());
     jdbc.update(
