@@ -14,9 +14,13 @@ import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -143,6 +147,43 @@ class ModelContractTest {
   @Test
   void everyLinkedFormIsDeployedWithTheModels() {
     assertThat(models.formIds).as("form ids in forms/").containsAll(models.linkedFormIds);
+  }
+
+  /** Decision 26: a running instance keeps the called processes, forms and decisions it started with. */
+  @Test
+  void everyModelHasAVersionTagAndEveryLinkIsBoundPerDeployment() throws Exception {
+    List<String> problems = new ArrayList<>();
+    String dir = System.getProperty("rekber.models.dir");
+    try (var files = Files.list((dir == null ? ProcessHarness.modelsRoot() : Path.of(dir)).resolve("processes"))) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".bpmn")) {
+          BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+          for (Process process : model.getModelElementsByType(Process.class)) {
+            if (process.getSingleExtensionElement(ZeebeVersionTag.class) == null) {
+              problems.add(name + ": process " + process.getId() + " has no zeebe:versionTag");
+            }
+          }
+          model.getModelElementsByType(ZeebeCalledElement.class).stream().filter(c -> c.getBindingType() != ZeebeBindingType.deployment)
+              .forEach(c -> problems.add(name + ": call activity " + Models.owner(c).getId() + " not bound per deployment"));
+          model.getModelElementsByType(ZeebeFormDefinition.class).stream()
+              .filter(f -> f.getFormId() != null && f.getBindingType() != ZeebeBindingType.deployment)
+              .forEach(f -> problems.add(name + ": form of " + Models.owner(f).getId() + " not bound per deployment"));
+          model.getModelElementsByType(ZeebeCalledDecision.class).stream().filter(d -> d.getBindingType() != ZeebeBindingType.deployment)
+              .forEach(d -> problems.add(name + ": decision of " + Models.owner(d).getId() + " not bound per deployment"));
+        } else if (name.endsWith(".dmn")) {
+          NodeList decisions = DocumentBuilderFactory.newNSInstance().newDocumentBuilder().parse(file.toFile())
+              .getElementsByTagNameNS("*", "decision");
+          for (int i = 0; i < decisions.getLength(); i++) {
+            var decision = (org.w3c.dom.Element) decisions.item(i);
+            if (decision.getElementsByTagNameNS("http://camunda.org/schema/zeebe/1.0", "versionTag").getLength() == 0) {
+              problems.add(name + ": decision " + decision.getAttribute("id") + " has no zeebe:versionTag");
+            }
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
   }
 
   // ------------------------------------------------------------------ reading the models

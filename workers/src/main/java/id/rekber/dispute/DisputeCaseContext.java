@@ -29,6 +29,9 @@ import org.springframework.stereotype.Component;
 class DisputeCaseContext implements CaseContext {
   @ModelReference(Kind.PROCESS)
   static final String PROCESS_ID = "dispute-mediation";
+  /** The admin's decision after the mediators' SLA, a process of its own so Camunda grants can separate it. */
+  @ModelReference(Kind.PROCESS)
+  static final String ESCALATION_PROCESS_ID = "dispute-escalation";
 
   private final DealRepository deals;
   private final DisputeRepository disputes;
@@ -53,7 +56,12 @@ class DisputeCaseContext implements CaseContext {
 
   @Override
   public boolean supports(String bpmnProcessId) {
-    return PROCESS_ID.equals(bpmnProcessId);
+    return isDisputeProcess(bpmnProcessId);
+  }
+
+  /** Tasks of a dispute come from mediation (mediators) or its escalation (admins). */
+  static boolean isDisputeProcess(String bpmnProcessId) {
+    return PROCESS_ID.equals(bpmnProcessId) || ESCALATION_PROCESS_ID.equals(bpmnProcessId);
   }
 
   @Override

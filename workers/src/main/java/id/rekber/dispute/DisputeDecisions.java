@@ -27,7 +27,7 @@ class DisputeDecisions {
 
   @EventListener
   void taskCompleted(TaskCompleted completed) {
-    if (!DisputeCaseContext.PROCESS_ID.equals(completed.processId()) || completed.dealId() == null) {
+    if (!DisputeCaseContext.isDisputeProcess(completed.processId()) || completed.dealId() == null) {
       return;
     }
     String outcome = String.valueOf(completed.submitted().get("outcome"));

@@ -34,6 +34,7 @@ class EvidenceAccess {
     if (deal.roleOf(user.getId()).isPresent()) {
       return true;
     }
-    return tasks.offeredTo(DisputeCaseContext.PROCESS_ID, dealId, roles);
+    return tasks.offeredTo(DisputeCaseContext.PROCESS_ID, dealId, roles)
+        || tasks.offeredTo(DisputeCaseContext.ESCALATION_PROCESS_ID, dealId, roles);
   }
 }

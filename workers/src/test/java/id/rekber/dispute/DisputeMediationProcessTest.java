@@ -2,6 +2,7 @@ package id.rekber.dispute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.rekber.support.InstanceAssert;
 import id.rekber.support.ProcessHarness;
 import id.rekber.support.ScriptedWorkers;
 import java.time.Duration;
@@ -169,12 +170,38 @@ class DisputeMediationProcessTest {
 
     engine.advance(DisputeStage.REMINDER_BEFORE_SLA);
     engine.assertThat(dispute).hasTriggeredTimer("Event_MediationOverdue")
-        .hasPassed("Task_EscalationStage").isWaitingAt("Task_AdminDecision");
-    assertThat(engine.userTask(dispute, "Task_AdminDecision").header("io.camunda.zeebe:candidateGroups")).contains("admin");
+        .hasPassed("Task_EscalationStage").isWaitingAt("Task_DecideEscalation");
+    long escalation = engine.assertThat(dispute).calledBy("Task_DecideEscalation").isWaitingAt("Task_AdminDecision").key();
+    ProcessHarness.Job task = engine.userTask(escalation, "Task_AdminDecision");
+    assertThat(task.bpmnProcessId()).isEqualTo(DisputeCaseContext.ESCALATION_PROCESS_ID);
+    assertThat(task.header("io.camunda.zeebe:candidateGroups")).contains("admin").doesNotContain("mediator");
+    assertThat(task.header("io.camunda.zeebe:formKey")).isNotBlank();
+    assertThat(task.header("io.camunda.zeebe:dueDate")).isNotBlank();
     assertThat(stages.get(dispute)).containsExactly("SELLER_RESPONSE", "MEDIATION", "ESCALATED");
 
-    engine.completeUserTask(dispute, "Task_AdminDecision", Map.of("outcome", "RELEASE", "reason", "the admin decided on the evidence"));
+    engine.completeUserTask(escalation, "Task_AdminDecision", Map.of("outcome", "RELEASE", "reason", "the admin decided on the evidence"));
+    engine.assertThat(escalation).endedAt("EndEvent_Decided");
+    engine.assertThat(dispute).hasVariable("outcome", "RELEASE").hasVariable("reason", "the admin decided on the evidence");
     settledWith(dispute, "RELEASE");
+  }
+
+  @Test
+  void theEscalationGetsOnlyWhatTheAdminNeedsAndReturnsTheSplit() {
+    long dispute = open();
+    engine.publish(DisputeMessages.SELLER_RESPONDED, dealId, Map.of("sellerResponse", "OFFER", "buyerAmount", 1, "sellerAmount", 2));
+    engine.publish(DisputeMessages.OFFER_ANSWERED, dealId, Map.of("offerAnswer", "REJECT", "note", "a note that stays with mediation"));
+    engine.advance(DisputeStage.MEDIATION.window().plusSeconds(2));
+    InstanceAssert escalation = engine.assertThat(dispute).calledBy("Task_DecideEscalation").isWaitingAt("Task_AdminDecision");
+    escalation.hasVariable("dealId", dealId).hasVariable("sellerResponse", "OFFER").hasVariable("offerAnswer", "REJECT")
+        .hasVariable("buyerAmount", 1).hasVariable("sellerAmount", 2);
+    assertThat(escalation.variable("note")).isNull();
+    assertThat(escalation.variable("reminderAt")).isNull();
+
+    engine.completeUserTask(escalation.key(), "Task_AdminDecision",
+        Map.of("outcome", "SPLIT", "buyerAmount", 70, "sellerAmount", 130, "reason", "both sides share the loss"));
+
+    engine.assertThat(dispute).hasVariable("buyerAmount", 70).hasVariable("sellerAmount", 130);
+    settledWith(dispute, "SPLIT");
   }
 
   // ------------------------------------------------------------------ return shipping
@@ -229,7 +256,7 @@ class DisputeMediationProcessTest {
   @CsvSource({
     "BUYER_ANSWER, Gateway_AwaitBuyer",
     "MEDIATION, Task_MediatorDecision",
-    "ESCALATED, Task_AdminDecision",
+    "ESCALATED, Task_DecideEscalation",
     "RETURN_SHIPPING, Gateway_AwaitReturn",
     "RETURN_IN_TRANSIT, Gateway_AwaitReturnReceipt"
   })

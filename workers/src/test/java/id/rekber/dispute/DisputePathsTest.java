@@ -174,6 +174,7 @@ class DisputePathsTest {
     disputes.awaitStage(BUDI, id, "ESCALATED");
     JsonNode adminTask = disputes.awaitTask(ADMIN, id, "Task_AdminDecision");
     assertThat(adminTask.get("candidateGroups")).extracting(JsonNode::asText).containsExactly("admin");
+    assertThat(adminTask.get("processId").asText()).isEqualTo("dispute-escalation");
     // The inspection period (3 days) is long over, yet nothing was released while the dispute runs.
     assertThat(disputes.deals.get(BUDI, id).get("status").asText()).isEqualTo("SENGKETA");
     assertThat(disputes.ledgerKinds(BUDI, id)).containsExactly("PAYMENT", "PAYMENT");
@@ -185,6 +186,9 @@ class DisputePathsTest {
         .isEqualTo(204);
     disputes.deals.awaitStatus(BUDI, id, "DIKEMBALIKAN");
     disputes.awaitPayoutsCompleted(BUDI, id, 1);
+    // The admin's decision leaves the same trail as a mediator's.
+    assertThat(jdbc.queryForObject("SELECT actor || ' ' || outcome FROM audit_event WHERE action = 'dispute.decision' AND object_id = ?",
+        String.class, id)).isEqualTo(ADMIN + " REFUND");
   }
 
   @Test

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.rekber.platform.UserTaskConverter;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +32,10 @@ class UserTaskConverterTest {
     assertThat(review.getSingleExtensionElement(ZeebeFormDefinition.class).getFormId()).isEqualTo("failed-payout-review");
     assertThat(review.getSingleExtensionElement(ZeebeAssignmentDefinition.class).getCandidateGroups()).isEqualTo("admin");
     assertThat(review.getSingleExtensionElement(ZeebeTaskSchedule.class).getDueDate()).contains("P1D");
+    // Version binding and the process's version tag survive the conversion (decision 26).
+    assertThat(review.getSingleExtensionElement(ZeebeFormDefinition.class).getBindingType()).isEqualTo(ZeebeBindingType.deployment);
+    Process payout = converted.getModelElementById("payout");
+    assertThat(payout.getSingleExtensionElement(ZeebeVersionTag.class).getValue()).isEqualTo("1.0.0");
   }
 
   @Test

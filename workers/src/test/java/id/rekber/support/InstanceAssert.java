@@ -147,6 +147,18 @@ public final class InstanceAssert {
     return at;
   }
 
+  /** The key of the process definition (one version of one process) this instance runs. */
+  public long processDefinitionKey() {
+    for (Record<?> record : harness.records()) {
+      if (record.getValueType() == ValueType.PROCESS_INSTANCE && record.getRecordType() == RecordType.EVENT
+          && record.getValue() instanceof ProcessInstanceRecordValue v && v.getProcessInstanceKey() == instance
+          && v.getBpmnElementType() == BpmnElementType.PROCESS) {
+        return v.getProcessDefinitionKey();
+      }
+    }
+    throw new AssertionError("instance " + instance + " has no records");
+  }
+
   /** The newest instance called by the given call activity of this instance. */
   public InstanceAssert calledBy(String callActivityId) {
     Set<Long> callKeys = new LinkedHashSet<>();

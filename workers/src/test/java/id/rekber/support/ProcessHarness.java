@@ -4,6 +4,7 @@ import org.awaitility.Awaitility;
 import id.rekber.platform.UserTaskConverter;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.camunda.zeebe.protocol.record.Record;
@@ -16,6 +17,7 @@ import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,10 +101,19 @@ public final class ProcessHarness implements AutoCloseable {
   }
 
   private void deployModels() {
+    deployModels(Map.of());
+  }
+
+  /**
+   * Deploys every model again in one deployment, as ModelDeployer does at each start, with the files
+   * named in {@code replaced} (file name, e.g. {@code "payout.bpmn"}, to content) changed: a new
+   * version of the application's models. Returns what the engine deployed.
+   */
+  public DeploymentEvent deployModels(Map<String, String> replaced) {
     DeployResourceCommandStep2 command = null;
     for (Path file : modelFiles()) {
-      byte[] content = read(file);
       String name = file.getFileName().toString();
+      byte[] content = replaced.containsKey(name) ? replaced.get(name).getBytes(StandardCharsets.UTF_8) : read(file);
       if (name.endsWith(".bpmn")) {
         content = UserTaskConverter.toJobWorkerUserTasks(content);
       }
@@ -110,8 +121,16 @@ public final class ProcessHarness implements AutoCloseable {
           ? client.newDeployResourceCommand().addResourceBytes(content, name)
           : command.addResourceBytes(content, name);
     }
-    command.send().join();
+    DeploymentEvent deployment = command.send().join();
     idle();
+    return deployment;
+  }
+
+  /** The text of a model file as it is in the repository, e.g. {@code "payout.bpmn"}. */
+  public static String modelText(String fileName) {
+    return modelFiles().stream().filter(f -> f.getFileName().toString().equals(fileName)).findFirst()
+        .map(f -> new String(read(f), StandardCharsets.UTF_8))
+        .orElseThrow(() -> new IllegalArgumentException("no model file " + fileName));
   }
 
   public CamundaClient client() {
