@@ -8,6 +8,8 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import java.io.ByteArrayInputStream;
@@ -29,6 +31,20 @@ class UserTaskConverterTest {
     assertThat(review.getSingleExtensionElement(ZeebeFormDefinition.class).getFormId()).isEqualTo("failed-payout-review");
     assertThat(review.getSingleExtensionElement(ZeebeAssignmentDefinition.class).getCandidateGroups()).isEqualTo("admin");
     assertThat(review.getSingleExtensionElement(ZeebeTaskSchedule.class).getDueDate()).contains("P1D");
+  }
+
+  @Test
+  void stripsTaskListenersWhichJobWorkerUserTasksCannotHave() throws Exception {
+    for (String model : new String[] {"payout", "kyc-approval", "dispute-mediation"}) {
+      byte[] source = Files.readAllBytes(Path.of("../processes/" + model + ".bpmn"));
+      assertThat(read(source).getModelElementsByType(ZeebeTaskListener.class)).as(model).isNotEmpty();
+
+      BpmnModelInstance converted = read(UserTaskConverter.toJobWorkerUserTasks(source));
+
+      assertThat(converted.getModelElementsByType(ZeebeTaskListeners.class)).as(model).isEmpty();
+      assertThat(converted.getModelElementsByType(ZeebeTaskListener.class)).as(model).isEmpty();
+      assertThat(converted.getModelElementsByType(UserTask.class)).as(model).isNotEmpty();
+    }
   }
 
   @Test
