@@ -52,6 +52,11 @@ class TaskListenerWorkers {
   }
 
   private static void answer(JobClient client, ActivatedJob job, ListenerVerdict verdict) {
+    answerFor(client, job, verdict);
+  }
+
+  /** The command that answers a listener job (package-private for the contract test). */
+  static void answerFor(JobClient client, ActivatedJob job, ListenerVerdict verdict) {
     if (verdict.denied()) {
       log.info("Denied {} of user task {} ({}): {}", job.getType(), job.getUserTask().getUserTaskKey(), job.getElementId(), verdict.reason());
       client.newCompleteCommand(job).withResult(r -> r.forUserTask().deny(true, verdict.reason())).send().join();
