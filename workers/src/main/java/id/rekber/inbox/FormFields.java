@@ -11,8 +11,8 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * What a decider submitted through a Camunda Form: the values of the form's own fields, without the
- * disabled fact fields (deal, parties, amounts) that only show the case. The console gets exactly
+ * What a decider submitted through a Camunda Form: the values of the fields they fill in, without the
+ * read-only and disabled fields that only show the case (deal, parties, amounts, claim). The console gets exactly
  * what the browser posted, a Tasklist completion arrives inside all process variables; both are cut
  * down to the same fields here, so both paths leave the same trail.
  */
@@ -24,7 +24,7 @@ public class FormFields {
     this.json = json;
   }
 
-  /** Keys of the fields a decider fills in (read-only ones included: form-js submits them). */
+  /** Keys of the fields a decider fills in. */
   public Set<String> inputKeys(String schema) {
     Set<String> keys = new LinkedHashSet<>();
     try {
@@ -49,7 +49,7 @@ public class FormFields {
     for (JsonNode component : node.path("components")) {
       collect(component, keys);
       String key = component.path("key").asText(null);
-      if (key != null && !component.path("disabled").asBoolean(false)) {
+      if (key != null && !component.path("disabled").asBoolean(false) && !component.path("readonly").asBoolean(false)) {
         keys.add(key);
       }
     }
