@@ -16,4 +16,12 @@ public class PublicUrl {
   public String of(String path) {
     return base + path;
   }
+
+  /**
+   * The staff console's page for the case behind a process instance ({@code /staff/cases/{key}}, which
+   * sends staff to the task page with the case panel); Tasklist forms link to it.
+   */
+  public String staffCase(long processInstanceKey) {
+    return of("/staff/cases/" + processInstanceKey);
+  }
 }
