@@ -42,6 +42,18 @@ ensure_node() {
 }
 
 # Browser tests drive Debian's Chromium through Debian's chromedriver; nothing is downloaded.
+# Debian's docker-compose (1.29), for `docker-compose config`: checks the compose files without a
+# Docker engine (scripts/check-compose.sh). Installed non-interactively when missing.
+ensure_docker_compose() {
+  if command -v docker-compose >/dev/null 2>&1; then
+    return
+  fi
+  echo "Installing Debian's docker-compose for the compose check."
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
+}
+
 ensure_chromium() {
   if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
     return

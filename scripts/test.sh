@@ -12,6 +12,9 @@ ensure_chromium
 echo "== Lint BPMN models"
 bash tools/model-lint/lint.sh
 
+echo "== Check compose files"
+bash scripts/check-compose.sh
+
 echo "== Build and test"
 # Each test run gets its own database under the temp dir; remove those of runs that ended long ago
 # (not all of them: another checkout's tests may be running right now).

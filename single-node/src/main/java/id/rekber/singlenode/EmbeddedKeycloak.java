@@ -46,6 +46,9 @@ import org.slf4j.LoggerFactory;
  *       directory, so users who registered survive a restart. The realm file is imported only when
  *       the realm does not exist yet (Keycloak's {@code IGNORE_EXISTING}); delete
  *       {@code <dataDir>/h2} to start from the realm file again.
+ *   <li>The realm file's placeholders (SMTP host and port, client secrets) get their values from
+ *       {@link RealmPlaceholders}: the application's DEMO-ONLY client secrets, random ones for the
+ *       clients only a cluster uses.
  *   <li>The realm's SMTP port comes from {@code ${REKBER_SMTP_PORT:3025}} in the realm file.
  *       Keycloak substitutes it at import time and stores the number, so on later starts this class
  *       updates the stored port through the admin API when the SMTP server moved. For that the
@@ -179,9 +182,8 @@ public class EmbeddedKeycloak implements AutoCloseable {
     env.remove("JAVA");
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-    // Placeholders in the realm file's SMTP settings, resolved by Keycloak when it imports the realm.
-    env.put("REKBER_SMTP_HOST", "127.0.0.1");
-    env.put("REKBER_SMTP_PORT", Integer.toString(smtpPort));
+    // Placeholders in the realm file (SMTP settings, client secrets), resolved by Keycloak when it imports the realm.
+    env.putAll(placeholders());
     // Creates a master-realm admin client on the first start only (when the master realm is new).
     env.put("KC_BOOTSTRAP_ADMIN_CLIENT_ID", BOOTSTRAP_CLIENT_ID);
     env.put("KC_BOOTSTRAP_ADMIN_CLIENT_SECRET", bootstrapSecret());
@@ -309,6 +311,11 @@ public class EmbeddedKeycloak implements AutoCloseable {
    * application needs to check that users are still enabled). Adds each missing client, and gives its
    * service account the client roles the file gives it. Existing clients are left as they are.
    */
+  /** The realm file's placeholder values, the same for Keycloak's import and for clients added later. */
+  private Map<String, String> placeholders() {
+    return RealmPlaceholders.forSingleNode(System.getenv(), "127.0.0.1", smtpPort);
+  }
+
   synchronized void addClientsMissingFromStoredRealm() {
     try {
       String token = adminToken();
@@ -317,7 +324,7 @@ public class EmbeddedKeycloak implements AutoCloseable {
         return;
       }
       ObjectMapper json = new ObjectMapper();
-      JsonNode file = json.readTree(realmFile.toFile());
+      JsonNode file = json.readTree(RealmPlaceholders.resolve(Files.readString(realmFile), placeholders()));
       String admin = baseUrl() + "/admin/realms/" + REALM;
       for (JsonNode client : file.path("clients")) {
         String clientId = client.path("clientId").asText();

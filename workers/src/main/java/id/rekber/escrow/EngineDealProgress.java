@@ -1,5 +1,6 @@
 package id.rekber.escrow;
 
+import id.rekber.platform.SingleNodeOnly;
 import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
@@ -16,14 +17,15 @@ import org.springframework.stereotype.Component;
  * Reads the deal's process instance from the embedded engine's record stream (single-node mode):
  * an element is active between ELEMENT_ACTIVATED and ELEMENT_COMPLETED/TERMINATED, done once
  * completed; taken sequence flows count as done. This is what the engine really did, not a guess
- * from the deal's status. Without an embedded engine (cluster mode) or after a restart rebuilt the
- * instance, it knows only what the current instance recorded; see decision #6.1.
+ * from the deal's status. After a restart rebuilt the instance, it knows only what the current
+ * instance recorded; see decision #6.1. Cluster mode uses {@link ClusterDealProgress} instead.
  *
  * <p>The stream is tailed, not rescanned: each page view reads only the records written since the
  * last one (remembered by position) and folds the escrow-lifecycle events into a bounded
  * per-instance map ({@link ProgressFold}, {@code rekber.escrow.progress-instances} instances).
  */
 @Component
+@SingleNodeOnly
 class EngineDealProgress implements DealProgress {
   private final ObjectProvider<ZeebeTestEngine> engine;
   private final ProgressFold fold;

@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import id.rekber.platform.SingleNode;
+import id.rekber.platform.PaymentSandboxCondition;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -68,10 +68,10 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain publicEndpoints(HttpSecurity http, Environment environment) throws Exception {
-    // The sandbox stands in for a provider's own site and exists only in single-node mode; in
-    // cluster mode its paths fall through to the authenticated chains (and answer 404 there).
+    // The sandbox stands in for a provider's own site and exists only where it is the chosen
+    // provider; elsewhere its paths fall through to the authenticated chains (and answer 404 there).
     String[] open =
-        SingleNode.isActive(environment)
+        PaymentSandboxCondition.SANDBOX.equals(PaymentSandboxCondition.chosenProvider(environment))
             ? new String[] {"/api/webhooks/**", "/sandbox/**", "/v3/api-docs/**", "/actuator/health/**"}
             : new String[] {"/api/webhooks/**", "/v3/api-docs/**", "/actuator/health/**"};
     return http.securityMatcher(open)

@@ -2,7 +2,6 @@ package id.rekber.inbox;
 
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
-import id.rekber.platform.DeployedModels;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,13 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class InboxController {
   private final Inbox inbox;
   private final CurrentUser currentUser;
-  private final DeployedModels models;
   private final Clock clock;
 
-  InboxController(Inbox inbox, CurrentUser currentUser, DeployedModels models, Clock clock) {
+  InboxController(Inbox inbox, CurrentUser currentUser, Clock clock) {
     this.inbox = inbox;
     this.currentUser = currentUser;
-    this.models = models;
     this.clock = clock;
   }
 
@@ -60,7 +57,7 @@ class InboxController {
   }
 
   private TaskView view(StaffTask t) {
-    String formId = models.formByKey(t.getFormKey()).map(DeployedModels.Form::id).orElse(null);
+    String formId = inbox.form(t).map(f -> f.id()).orElse(null);
     return new TaskView(t.getJobKey(), t.getName(), t.getElementId(), t.getProcessId(), t.candidateGroups(), formId,
         t.getDueAt(), Sla.of(t.getDueAt(), clock.instant()), t.getAssignee(), t.getDealId(), t.getStatus(), t.getCreatedAt(),
         t.getVariables());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekber.identity.AppUser;
 import id.rekber.platform.DeployedModels;
 import id.rekber.platform.Refusal;
+import id.rekber.platform.SingleNodeOnly;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
@@ -13,15 +14,17 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The inbox over job-worker user tasks. Every change locks the task row first, so of two staff
- * claiming or completing one task the first wins and the second gets a conflict.
+ * The inbox over job-worker user tasks (single-node mode). Every change locks the task row first,
+ * so of two staff claiming or completing one task the first wins and the second gets a conflict.
  */
 @Service
+@SingleNodeOnly
 class JobWorkerInbox implements Inbox {
   private final UserTaskRepository tasks;
   private final DeployedModels models;
@@ -87,7 +90,7 @@ class JobWorkerInbox implements Inbox {
     StaffTask view = task.view();
     mayWorkOn(view, staff);
     Map<String, String> errors = new LinkedHashMap<>();
-    models.formByKey(view.getFormKey()).ifPresent(form -> errors.putAll(forms.validate(form.schema(), variables)));
+    form(view).ifPresent(form -> errors.putAll(forms.validate(form.schema(), variables)));
     if (errors.isEmpty()) {
       contexts.of(view).ifPresent(c -> errors.putAll(c.validate(view, variables)));
     }
@@ -110,6 +113,11 @@ class JobWorkerInbox implements Inbox {
     task.complete(staff.getEmail(), clock.instant(), write(submitted));
     events.publishEvent(new TaskCompleted(key, view.getProcessId(), view.getElementId(), view.getProcessInstanceKey(),
         view.getDealId(), view.getName(), staff.getEmail(), submitted));
+  }
+
+  @Override
+  public Optional<DeployedModels.Form> form(StaffTask task) {
+    return models.formByKey(task.getFormKey());
   }
 
   private UserTask open(long key, List<String> groups) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
-import id.rekber.platform.DeployedModels;
 import id.rekber.platform.Refusal;
 import java.time.Clock;
 import java.util.List;
@@ -31,15 +30,13 @@ class StaffInboxPages {
 
   private final Inbox inbox;
   private final CurrentUser currentUser;
-  private final DeployedModels models;
   private final CaseContexts contexts;
   private final ObjectMapper json;
   private final Clock clock;
 
-  StaffInboxPages(Inbox inbox, CurrentUser currentUser, DeployedModels models, CaseContexts contexts, ObjectMapper json, Clock clock) {
+  StaffInboxPages(Inbox inbox, CurrentUser currentUser, CaseContexts contexts, ObjectMapper json, Clock clock) {
     this.inbox = inbox;
     this.currentUser = currentUser;
-    this.models = models;
     this.contexts = contexts;
     this.json = json;
     this.clock = clock;
@@ -69,7 +66,7 @@ class StaffInboxPages {
     model.addAttribute("me", staff);
     model.addAttribute("task", task);
     model.addAttribute("sla", Sla.of(task.getDueAt(), clock.instant()));
-    model.addAttribute("formSchema", models.formByKey(task.getFormKey()).map(f -> scriptSafe(f.schema())).orElse(null));
+    model.addAttribute("formSchema", inbox.form(task).map(f -> scriptSafe(f.schema())).orElse(null));
     model.addAttribute("formData", scriptSafe(task.getVariables()));
     model.addAttribute("refusal", context == null ? null : context.refusal(task, staff).orElse(null));
     if (context != null) {

@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * A bean that exists only in cluster mode: what needs Camunda user tasks, the REST API or task
- * listeners, none of which the embedded engine of single-node mode has.
+ * A bean that exists only in cluster mode ({@code rekber.mode=cluster}): code that talks to a real
+ * Camunda 8 orchestration cluster through its REST API (Camunda user tasks, element-instance search,
+ * deployed process XML), which the embedded engine of single-node mode does not offer.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

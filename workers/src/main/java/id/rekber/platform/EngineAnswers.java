@@ -17,8 +17,10 @@ final class EngineAnswers {
       if (e instanceof ClientStatusException status) {
         return status.getStatusCode() == io.grpc.Status.Code.ALREADY_EXISTS;
       }
-      if (e instanceof ClientHttpException http) {
-        return http.code() == 409;
+      if (e instanceof ClientHttpException) {
+        // REST answers 409 both for ALREADY_EXISTS and for INVALID_STATE (e.g. a task listener's
+        // denial, an element no longer waiting): only the former means "already done".
+        return EngineProblem.of(e).filter(p -> p.status() == 409 && p.isRejection("ALREADY_EXISTS")).isPresent();
       }
     }
     return false;

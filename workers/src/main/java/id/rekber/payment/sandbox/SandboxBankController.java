@@ -1,6 +1,6 @@
 package id.rekber.payment.sandbox;
 
-import id.rekber.platform.SingleNodeOnly;
+import id.rekber.platform.PaymentSandbox;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The sandbox bank's counter: open an account so that account inquiries (KYC name check) find it. */
 @RestController
-@SingleNodeOnly
+@PaymentSandbox
 class SandboxBankController {
   private final SandboxPaymentProvider sandbox;
 

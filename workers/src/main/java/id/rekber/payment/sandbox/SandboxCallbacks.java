@@ -1,6 +1,6 @@
 package id.rekber.payment.sandbox;
 
-import id.rekber.platform.SingleNodeOnly;
+import id.rekber.platform.PaymentSandbox;
 import id.rekber.payment.PaymentProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ import org.springframework.web.client.RestClient;
  * back-off when Rekber does not answer 2xx, as payment providers do.
  */
 @Component
-@SingleNodeOnly
+@PaymentSandbox
 class SandboxCallbacks {
   private static final Logger log = LoggerFactory.getLogger(SandboxCallbacks.class);
   private static final int MAX_ATTEMPTS = 6;

@@ -1,6 +1,6 @@
 package id.rekber.payment.sandbox;
 
-import id.rekber.platform.SingleNodeOnly;
+import id.rekber.platform.PaymentSandbox;
 import id.rekber.payment.PaymentRepository;
 import id.rekber.payment.Payment;
 import id.rekber.payment.sandbox.SandboxPaymentProvider.SandboxResult;
@@ -21,7 +21,7 @@ import org.springframework.web.servlet.ModelAndView;
  * call. It stands in for the bank app the buyer would pay with.
  */
 @Controller
-@SingleNodeOnly
+@PaymentSandbox
 class SandboxCheckoutController {
   private static final String VIEW = "sandbox/checkout";
 

@@ -1,6 +1,6 @@
 package id.rekber.payment.sandbox;
 
-import id.rekber.platform.SingleNodeOnly;
+import id.rekber.platform.PaymentSandbox;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Switches the sandbox provider's faults (see {@link SandboxFaults}). */
 @RestController
-@SingleNodeOnly
+@PaymentSandbox
 class SandboxFaultController {
   private final SandboxFaults faults;
 

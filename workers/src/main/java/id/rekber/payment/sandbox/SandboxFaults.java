@@ -1,6 +1,6 @@
 package id.rekber.payment.sandbox;
 
-import id.rekber.platform.SingleNodeOnly;
+import id.rekber.platform.PaymentSandbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * lost if the JVM dies, as a provider's retries would be from our point of view).
  */
 @Component
-@SingleNodeOnly
+@PaymentSandbox
 public class SandboxFaults {
   private volatile boolean down;
   private volatile Duration latency = Duration.ZERO;

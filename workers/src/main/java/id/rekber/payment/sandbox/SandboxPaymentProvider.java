@@ -1,6 +1,6 @@
 package id.rekber.payment.sandbox;
 
-import id.rekber.platform.SingleNodeOnly;
+import id.rekber.platform.PaymentSandbox;
 import id.rekber.payment.PaymentProvider;
 import id.rekber.payment.PaymentProperties;
 import java.sql.Timestamp;
@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * account does not exist.
  */
 @Component
-@SingleNodeOnly
+@PaymentSandbox
 public class SandboxPaymentProvider implements PaymentProvider {
   public static final String NAME = "sandbox";
 

@@ -1,6 +1,6 @@
 package id.rekber.payment.sandbox;
 
-import id.rekber.platform.SingleNodeOnly;
+import id.rekber.platform.PaymentSandbox;
 import id.rekber.payment.PayoutNotification;
 import id.rekber.payment.PaymentNotification;
 import id.rekber.payment.PaymentProperties;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * currency is refused with a problem detail and changes nothing.
  */
 @RestController
-@SingleNodeOnly
+@PaymentSandbox
 class SandboxWebhookController {
   private final ProviderCallbacks callbacks;
   private final PaymentProperties properties;

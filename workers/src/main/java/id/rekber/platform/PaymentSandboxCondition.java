@@ -1,0 +1,37 @@
+package id.rekber.platform;
+
+import java.util.Set;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/** Matches when the sandbox is the payment provider; throws {@link PaymentProviderRequired} when none is. */
+public class PaymentSandboxCondition implements Condition {
+  public static final String PROPERTY = "rekber.payment.provider";
+  public static final String SANDBOX = "sandbox";
+  /** Providers this build contains. Real ones (issue 12) are added here with their adapters. */
+  static final Set<String> KNOWN = Set.of(SANDBOX);
+
+  @Override
+  public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+    return SANDBOX.equals(chosenProvider(context.getEnvironment()));
+  }
+
+  /** The configured provider; refuses a missing choice in cluster mode and any unknown name. */
+  public static String chosenProvider(Environment environment) {
+    String configured = environment.getProperty(PROPERTY, "").strip().toLowerCase();
+    if (configured.isEmpty()) {
+      if (SingleNode.isActive(environment)) {
+        return SANDBOX;
+      }
+      throw new PaymentProviderRequired(
+          PROPERTY + " is required in cluster mode (REKBER_PAYMENT_PROVIDER); known providers: " + KNOWN
+              + ". Choose sandbox only for a demo stack: it can mark any order as paid.");
+    }
+    if (!KNOWN.contains(configured)) {
+      throw new PaymentProviderRequired(PROPERTY + " '" + configured + "' is not a provider of this build; known providers: " + KNOWN);
+    }
+    return configured;
+  }
+}

@@ -1,0 +1,64 @@
+package id.rekber.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.env.MapPropertySource;
+
+/** A context with a sandbox bean starts only when the sandbox is the chosen payment provider. */
+class PaymentProviderRequiredTest {
+
+  @Test
+  void clusterModeWithoutAProviderStopsTheStartWithAClearMessage() {
+    assertThat(startFailure("cluster", null))
+        .isInstanceOf(PaymentProviderRequired.class)
+        .hasMessageContaining("rekber.payment.provider is required in cluster mode")
+        .hasMessageContaining("REKBER_PAYMENT_PROVIDER");
+  }
+
+  @Test
+  void anUnknownProviderStopsTheStartInEitherMode() {
+    for (String mode : new String[] {"cluster", "single-node"}) {
+      assertThat(startFailure(mode, "midtrans"))
+          .isInstanceOf(PaymentProviderRequired.class)
+          .hasMessageContaining("'midtrans' is not a provider of this build");
+    }
+  }
+
+  @Test
+  void theSandboxStartsWhereChosenOrByDefaultInSingleNode() {
+    try (AnnotationConfigApplicationContext context = start("cluster", "sandbox")) {
+      assertThat(context.getBeansOfType(SandboxBean.class)).hasSize(1);
+    }
+    try (AnnotationConfigApplicationContext context = start("single-node", null)) {
+      assertThat(context.getBeansOfType(SandboxBean.class)).hasSize(1);
+    }
+  }
+
+  /** The most specific cause of the failed start (Spring may wrap it). */
+  private static Throwable startFailure(String mode, String provider) {
+    Throwable thrown = catchThrowable(() -> start(mode, provider).close());
+    assertThat(thrown).as("the start must fail").isNotNull();
+    return NestedExceptionUtils.getMostSpecificCause(thrown);
+  }
+
+  private static AnnotationConfigApplicationContext start(String mode, String provider) {
+    AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    Map<String, Object> properties = new HashMap<>(Map.of("rekber.mode", mode));
+    if (provider != null) {
+      properties.put("rekber.payment.provider", provider);
+    }
+    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
+    context.register(SandboxBean.class);
+    context.refresh();
+    return context;
+  }
+
+  @PaymentSandbox
+  static class SandboxBean {}
+}
