@@ -20,6 +20,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import java.io.IOException;
 import java.io.InputStream;
@@ -144,6 +145,19 @@ class ModelContractTest {
     assertThat(stages).as("DisputeStage values (dispute-stage header 'stage')").containsAll(models.headerValues("dispute-stage", "stage"));
   }
 
+  /**
+   * Tasklist must obey the console's rules (decision 28): every Camunda user task reports creating,
+   * assigning, completing and canceling to Rekber's listener workers.
+   */
+  @Test
+  void everyUserTaskHasTheFourRekberTaskListeners() {
+    Map<String, String> expected = new TreeMap<>(Map.of("creating", "rekber-task-creating", "assigning", "rekber-task-assigning",
+        "completing", "rekber-task-completing", "canceling", "rekber-task-canceling"));
+    assertThat(models.userTasks).isNotEmpty();
+    assertThat(models.taskListeners.keySet()).as("user tasks with listeners").containsExactlyInAnyOrderElementsOf(models.userTasks);
+    models.taskListeners.forEach((task, listeners) -> assertThat(listeners).as("task listeners of %s", task).isEqualTo(expected));
+  }
+
   @Test
   void everyLinkedFormIsDeployedWithTheModels() {
     assertThat(models.formIds).as("form ids in forms/").containsAll(models.linkedFormIds);
@@ -192,11 +206,11 @@ class ModelContractTest {
 
   record Models(Set<String> processIds, Set<String> elementIds, Set<String> messageNames, Set<String> jobTypes,
       List<Header> headers, Map<String, String> jobTypeOfElement, Set<String> linkedFormIds, Set<String> formIds,
-      Set<String> decisionIds, Set<String> userTasks) {
+      Set<String> decisionIds, Set<String> userTasks, Map<String, Map<String, String>> taskListeners) {
 
     static Models read(Path root) throws Exception {
       Models m = new Models(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new ArrayList<>(),
-          new TreeMap<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+          new TreeMap<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeMap<>());
       try (var files = Files.list(root.resolve("processes"))) {
         for (Path file : files.sorted().toList()) {
           if (file.toString().endsWith(".bpmn")) {
@@ -231,6 +245,10 @@ class ModelContractTest {
       for (ZeebeTaskDefinition task : model.getModelElementsByType(ZeebeTaskDefinition.class)) {
         jobTypes.add(task.getType());
         jobTypeOfElement.put(owner(task).getId(), task.getType());
+      }
+      for (ZeebeTaskListener listener : model.getModelElementsByType(ZeebeTaskListener.class)) {
+        jobTypes.add(listener.getType());
+        taskListeners.computeIfAbsent(owner(listener).getId(), k -> new TreeMap<>()).put(listener.getEventType().name(), listener.getType());
       }
       for (ZeebeHeader header : model.getModelElementsByType(ZeebeHeader.class)) {
         String element = owner(header).getId();

@@ -7,6 +7,7 @@ import id.rekber.ledger.EscrowLedger;
 import io.camunda.client.annotation.CustomHeaders;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,27 +28,30 @@ public class DisputeWorkers {
   private final DealLifecycle lifecycle;
   private final DealRepository deals;
   private final EscrowLedger ledger;
+  private final DisputeCaseFacts facts;
   private final Clock clock;
 
+  @SuppressWarnings("java:S107")
   DisputeWorkers(DisputeRepository disputes, DisputeTimeline timeline, DisputeNotifications notifications,
-      DealLifecycle lifecycle, DealRepository deals, EscrowLedger ledger, Clock clock) {
+      DealLifecycle lifecycle, DealRepository deals, EscrowLedger ledger, DisputeCaseFacts facts, Clock clock) {
     this.disputes = disputes;
     this.timeline = timeline;
     this.notifications = notifications;
     this.lifecycle = lifecycle;
     this.deals = deals;
     this.ledger = ledger;
+    this.facts = facts;
     this.clock = clock;
   }
 
   /**
    * Enters the stage named in the task header: stores its deadline, puts it on the deal's timeline
    * and tells the party who must act. A redelivered job finds the stage entered and repeats its
-   * deadline instead of moving it.
+   * deadline instead of moving it. Before a staff decision, the case facts for the form are set too.
    */
   @JobWorker(type = "dispute-stage", fetchVariables = "dealId")
   @Transactional
-  public Map<String, Object> enterStage(@Variable String dealId, @CustomHeaders Map<String, String> headers) {
+  public Map<String, Object> enterStage(@Variable String dealId, @CustomHeaders Map<String, String> headers, ActivatedJob job) {
     DisputeStage stage = DisputeStage.valueOf(headers.get("stage"));
     Dispute dispute = disputes.findForUpdate(dealId).orElseThrow(() -> new IllegalStateException("no dispute for " + dealId));
     Instant deadline = dispute.stageDeadline();
@@ -60,6 +64,9 @@ public class DisputeWorkers {
     Map<String, Object> variables = new HashMap<>();
     variables.put("stageDeadline", timerDate(deadline));
     variables.put("reminderAt", timerDate(deadline.minus(DisputeStage.REMINDER_BEFORE_SLA)));
+    if (stage == DisputeStage.MEDIATION || stage == DisputeStage.ESCALATED) {
+      variables.putAll(facts.of(disputes.find(dealId).orElseThrow(), deadline, job.getProcessInstanceKey()));
+    }
     return variables;
   }
 

@@ -3,7 +3,7 @@
  *
  * <p>Module boundaries: see docs/modules.md; verified by ModuleStructureTest.
  */
-@ApplicationModule(displayName = "Dispute", allowedDependencies = {"escrow", "ledger", "inbox", "identity", "audit", "notification", "platform"})
+@ApplicationModule(displayName = "Dispute", allowedDependencies = {"escrow", "ledger", "inbox", "identity", "audit", "notification", "privacy", "platform"})
 package id.rekber.dispute;
 
 import org.springframework.modulith.ApplicationModule;

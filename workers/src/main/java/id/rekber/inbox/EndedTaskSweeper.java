@@ -1,5 +1,6 @@
 package id.rekber.inbox;
 
+import id.rekber.platform.SingleNodeOnly;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;

@@ -29,17 +29,20 @@ class JobWorkerInbox implements Inbox {
   private final UserTaskRepository tasks;
   private final DeployedModels models;
   private final FormValidator forms;
+  private final FormFields fields;
   private final CaseContexts contexts;
   private final CamundaClient client;
   private final ApplicationEventPublisher events;
   private final ObjectMapper json;
   private final Clock clock;
 
-  JobWorkerInbox(UserTaskRepository tasks, DeployedModels models, FormValidator forms, CaseContexts contexts,
+  @SuppressWarnings("java:S107")
+  JobWorkerInbox(UserTaskRepository tasks, DeployedModels models, FormValidator forms, FormFields fields, CaseContexts contexts,
       CamundaClient client, ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
     this.tasks = tasks;
     this.models = models;
     this.forms = forms;
+    this.fields = fields;
     this.contexts = contexts;
     this.client = client;
     this.events = events;
@@ -103,10 +106,13 @@ class JobWorkerInbox implements Inbox {
       task.cancel();
       throw Refusal.conflict("task.gone");
     }
+    // What is recorded is cut down to the form's own fields, as the Tasklist path does (TaskListeners).
+    Map<String, Object> submitted =
+        models.formByKey(view.getFormKey()).map(f -> fields.submitted(f.schema(), variables)).orElse(variables);
     task.claim(staff.getEmail());
-    task.complete(staff.getEmail(), clock.instant(), write(variables));
+    task.complete(staff.getEmail(), clock.instant(), write(submitted));
     events.publishEvent(new TaskCompleted(key, view.getProcessId(), view.getElementId(), view.getProcessInstanceKey(),
-        view.getDealId(), view.getName(), staff.getEmail(), variables));
+        view.getDealId(), view.getName(), staff.getEmail(), submitted));
   }
 
   @Override

@@ -17,6 +17,8 @@ interface UserTaskRepository extends JpaRepository<UserTask, Long> {
 
   List<UserTask> findByProcessIdAndDealId(String processId, String dealId);
 
+  List<UserTask> findByProcessInstanceKeyOrderByCreatedAtDesc(long processInstanceKey);
+
   @Modifying
   @Query("update UserTask t set t.status = 'CANCELED' where t.status = 'OPEN'")
   int cancelAllOpen();

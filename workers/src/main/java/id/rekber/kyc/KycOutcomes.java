@@ -1,5 +1,10 @@
 package id.rekber.kyc;
 
+import id.rekber.notification.Formats;
+import id.rekber.platform.Languages;
+import id.rekber.platform.PublicUrl;
+import id.rekber.privacy.Masking;
+import io.camunda.client.api.response.ActivatedJob;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.AppUserRepository;
@@ -28,22 +33,27 @@ public class KycOutcomes {
   private final KycMails mails;
   private final KycProperties properties;
   private final ObjectMapper json;
+  private final PublicUrl urls;
   private final Clock clock;
 
-  KycOutcomes(KycSubmissionRepository submissions, AppUserRepository users, KycService kyc, KycMails mails, KycProperties properties, ObjectMapper json, Clock clock) {
+  @SuppressWarnings("java:S107")
+  KycOutcomes(KycSubmissionRepository submissions, AppUserRepository users, KycService kyc, KycMails mails, KycProperties properties, ObjectMapper json,
+      PublicUrl urls, Clock clock) {
     this.submissions = submissions;
     this.users = users;
     this.kyc = kyc;
     this.mails = mails;
     this.properties = properties;
     this.json = json;
+    this.urls = urls;
     this.clock = clock;
   }
 
   /** Keeps the DMN's verdict on the submission for the officer, and clears the previous round's review. */
   @JobWorker(type = "kyc-record-risk", fetchVariables = {"submissionId", "riskDecision", "riskReasons"})
   @Transactional
-  public Map<String, Object> recordRisk(@Variable String submissionId, @Variable String riskDecision, @Variable List<String> riskReasons) {
+  public Map<String, Object> recordRisk(@Variable String submissionId, @Variable String riskDecision, @Variable List<String> riskReasons,
+      ActivatedJob job) {
     KycSubmission s = lock(submissionId);
     s.recordRisk(riskDecision, String.join(",", riskReasons));
     if ("MANUAL_REVIEW".equals(riskDecision) && s.getStatus() == KycStatus.CHECKING) {
@@ -52,6 +62,12 @@ public class KycOutcomes {
     Map<String, Object> cleared = new HashMap<>();
     cleared.put("reviewDecision", null);
     cleared.put("reviewNote", null);
+    // The review form's facts for Tasklist: masked only, never personal data in the engine (decision 28).
+    cleared.put("caseUrl", urls.staffCase(job.getProcessInstanceKey()));
+    cleared.put("caseApplicant", Masking.name(s.getFullName()));
+    cleared.put("caseNik", Masking.nik(kyc.personalData(s).nik()));
+    cleared.put("caseSubmittedAt", Formats.wib(s.getSubmittedAt(), Languages.INDONESIAN));
+    cleared.put("caseRisk", riskDecision + (riskReasons.isEmpty() ? "" : ": " + String.join(", ", riskReasons)));
     return cleared;
   }
 

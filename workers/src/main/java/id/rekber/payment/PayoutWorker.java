@@ -1,5 +1,9 @@
 package id.rekber.payment;
 
+import id.rekber.platform.PublicUrl;
+import id.rekber.platform.Rupiah;
+import id.rekber.privacy.Masking;
+import io.camunda.client.api.response.ActivatedJob;
 import id.rekber.escrow.Deal;
 import id.rekber.escrow.DealRepository;
 import id.rekber.identity.AppUser;
@@ -28,6 +32,7 @@ public class PayoutWorker {
   private final PaymentProvider provider;
   private final PayoutResults results;
   private final TransactionTemplate tx;
+  private final PublicUrl urls;
   private final Clock clock;
 
   PayoutWorker(
@@ -38,6 +43,7 @@ public class PayoutWorker {
       PaymentProvider provider,
       PayoutResults results,
       TransactionTemplate tx,
+      PublicUrl urls,
       Clock clock) {
     this.payouts = payouts;
     this.deals = deals;
@@ -46,6 +52,7 @@ public class PayoutWorker {
     this.provider = provider;
     this.results = results;
     this.tx = tx;
+    this.urls = urls;
     this.clock = clock;
   }
 
@@ -55,6 +62,17 @@ public class PayoutWorker {
    * job or a later failure never starts another attempt without a new decision.
    */
   @JobWorker(type = "payment-send-payout", fetchVariables = {"dealId", "payoutPurpose", "payoutRetryOf"})
+  public Map<String, Object> sendPayoutJob(@Variable String dealId, @Variable String payoutPurpose,
+      @Variable(optional = true) String payoutRetryOf, ActivatedJob job) {
+    Map<String, Object> variables = new java.util.HashMap<>(sendPayout(dealId, payoutPurpose, payoutRetryOf));
+    // The failed-payout form's facts for Tasklist (decision 28): a masked account, never the number.
+    Payout payout = payouts.findById((String) variables.get("payoutRequestId")).orElseThrow();
+    variables.put("caseUrl", urls.staffCase(job.getProcessInstanceKey()));
+    variables.put("caseAmount", Rupiah.format(payout.getAmount()));
+    variables.put("caseDestination", maskedDestination(payout.getDestination()));
+    return variables;
+  }
+
   public Map<String, Object> sendPayout(
       @Variable String dealId, @Variable String payoutPurpose, @Variable(optional = true) String payoutRetryOf) {
     PayoutPurpose purpose = PayoutPurpose.valueOf(payoutPurpose);
@@ -96,6 +114,15 @@ public class PayoutWorker {
     }
     int attempt = latest.map(p -> p.getAttempt() + 1).orElse(1);
     return payouts.save(new Payout(dealId, purpose, attempt, payee.getId(), amount, destination(payee, purpose, dealId), clock.instant()));
+  }
+
+  /** {@code BCA ******7890 (B*** S******)}; the payment source or "none" as they are. */
+  static String maskedDestination(String destination) {
+    String[] parts = destination.split(":", 3);
+    if (parts.length == 3 && !"SOURCE".equals(parts[0])) {
+      return parts[0] + " " + Masking.account(parts[1]) + " (" + Masking.name(parts[2]) + ")";
+    }
+    return destination;
   }
 
   /** Sellers are paid to their bank account; buyers without one are refunded to the payment source. */

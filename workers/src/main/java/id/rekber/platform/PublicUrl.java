@@ -16,4 +16,17 @@ public class PublicUrl {
   public String of(String path) {
     return base + path;
   }
+
+  /**
+   * The staff console's page for the case behind a process instance ({@code /staff/cases/{key}}, which
+   * sends staff to the task page with the case panel); Tasklist forms link to it.
+   */
+  public String staffCase(long processInstanceKey) {
+    return of("/staff/cases/" + processInstanceKey);
+  }
+
+  /** A dispute's case in the staff console by its deal ({@code /staff/cases/dispute/{dealId}}). */
+  public String staffDisputeCase(String dealId) {
+    return of("/staff/cases/dispute/" + dealId);
+  }
 }

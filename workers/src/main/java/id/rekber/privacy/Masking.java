@@ -36,4 +36,20 @@ public final class Masking {
     }
     return phone.substring(0, 6) + "*".repeat(phone.length() - 8) + phone.substring(phone.length() - 2);
   }
+
+  /** {@code B*** S******}: the first letter of each word, for telling parties apart without naming them. */
+  public static String name(String name) {
+    if (name == null) {
+      return null;
+    }
+    StringBuilder masked = new StringBuilder(name.length());
+    boolean wordStart = true;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letter = Character.isLetterOrDigit(c);
+      masked.append(letter && !wordStart ? '*' : c);
+      wordStart = !letter;
+    }
+    return masked.toString();
+  }
 }

@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekber.singlenode.TimeMachine;
 import id.rekber.support.ApiClient;
 import id.rekber.support.Callbacks;
 import id.rekber.support.IntegrationTest;
+import id.rekber.support.WebSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class DisputePathsTest {
   @LocalServerPort int port;
+  final ObjectMapper json = new ObjectMapper();
   @Autowired TimeMachine time;
   @Autowired JdbcTemplate jdbc;
   Disputes disputes;
@@ -161,7 +164,7 @@ class DisputePathsTest {
   }
 
   @Test
-  void aMediatorIsRemindedThenTheTaskGoesToAdminsAndTheInspectionTimerStaysStopped() {
+  void aMediatorIsRemindedThenTheTaskGoesToAdminsAndTheInspectionTimerStaysStopped() throws Exception {
     String id = disputes.disputedDeal(SARI, BUDI, 200_000);
     disputes.respond(SARI, id, Map.of("sellerResponse", "CONTEST", "note", "Ukuran sesuai pesanan, lihat foto."));
     JsonNode task = disputes.awaitTask(MEDIATOR, id, "Task_MediatorDecision");
@@ -175,6 +178,12 @@ class DisputePathsTest {
     JsonNode adminTask = disputes.awaitTask(ADMIN, id, "Task_AdminDecision");
     assertThat(adminTask.get("candidateGroups")).extracting(JsonNode::asText).containsExactly("admin");
     assertThat(adminTask.get("processId").asText()).isEqualTo("dispute-escalation");
+    // The case facts reach the called process, and its case link leads admins to this task.
+    JsonNode facts = json.readTree(adminTask.get("variablesJson").asText());
+    assertThat(facts.get("caseClaim").asText()).isEqualTo(Disputes.REASON);
+    assertThat(facts.get("caseUrl").asText()).endsWith("/staff/cases/dispute/" + id);
+    assertThat(WebSession.signIn(port, ADMIN).get("/staff/cases/dispute/" + id).uri().getPath())
+        .isEqualTo("/staff/tasks/" + adminTask.get("key").asLong());
     // The inspection period (3 days) is long over, yet nothing was released while the dispute runs.
     assertThat(disputes.deals.get(BUDI, id).get("status").asText()).isEqualTo("SENGKETA");
     assertThat(disputes.ledgerKinds(BUDI, id)).containsExactly("PAYMENT", "PAYMENT");

@@ -81,7 +81,12 @@ class MediatorDecidesInBrowserTest {
     WebElement buyerAmount = wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_BuyerAmount")));
     buyerAmount.sendKeys(String.valueOf(toBuyer));
     browser.findElement(field("Field_SellerAmount")).sendKeys(String.valueOf(toSeller - 1));
-    browser.findElement(By.cssSelector("#task-form textarea")).sendKeys(Disputes.DECISION_REASON);
+    // The case facts for Tasklist render as disabled fields; only the reason is typed.
+    WebElement claim = browser.findElement(By.cssSelector("#task-form textarea[id$='-Fact_CaseClaim']"));
+    assertThat(claim.isEnabled()).isFalse();
+    assertThat(claim.getAttribute("value")).isEqualTo(Disputes.REASON);
+    assertThat(browser.findElement(field("Fact_CaseBuyer")).getAttribute("value")).startsWith("B").contains("*").doesNotContain("Budi");
+    browser.findElement(By.cssSelector("#task-form textarea[id$='-Field_Reason']")).sendKeys(Disputes.DECISION_REASON);
     browser.findElement(By.cssSelector(".task-form-submit")).click();
 
     // The server's rule (parts add up to the held money minus the fee) shows next to the fields.

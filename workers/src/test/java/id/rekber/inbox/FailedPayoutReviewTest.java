@@ -51,6 +51,9 @@ class FailedPayoutReviewTest {
     Instant now = clock.instant();
     assertThat(Instant.parse(task.get("dueAt").asText())).isBetween(now.plus(Duration.ofHours(23)), now.plus(Duration.ofHours(24)));
     assertThat(task.get("variablesJson").asText()).contains("account not found");
+    // The form's facts for Tasklist: the amount and a masked destination, never the account number.
+    assertThat(task.get("variablesJson").asText()).contains("\"caseDestination\":\"MANDIRI ***0000 (J***)\"")
+        .contains("\"caseAmount\":\"Rp ").contains("/staff/cases/");
 
     JsonNode deal = deals.get(BUDI, id);
     assertThat(deal.get("status").asText()).isEqualTo("DIKIRIM");

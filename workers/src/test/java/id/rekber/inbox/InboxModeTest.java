@@ -24,6 +24,7 @@ class InboxModeTest {
       .withBean(UserTaskRepository.class, () -> Mockito.mock(UserTaskRepository.class))
       .withBean(DeployedModels.class)
       .withBean(FormValidator.class, () -> new FormValidator(new ObjectMapper()))
+      .withBean(FormFields.class, () -> new FormFields(new ObjectMapper()))
       .withBean(CaseContexts.class, () -> new CaseContexts(List.of()))
       .withUserConfiguration(JobWorkerInbox.class, ClusterInbox.class, ClusterTasks.class);
 

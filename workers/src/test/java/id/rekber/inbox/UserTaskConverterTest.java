@@ -10,6 +10,8 @@ import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
@@ -36,6 +38,20 @@ class UserTaskConverterTest {
     assertThat(review.getSingleExtensionElement(ZeebeFormDefinition.class).getBindingType()).isEqualTo(ZeebeBindingType.deployment);
     Process payout = converted.getModelElementById("payout");
     assertThat(payout.getSingleExtensionElement(ZeebeVersionTag.class).getValue()).isEqualTo("1.0.0");
+  }
+
+  @Test
+  void stripsTaskListenersWhichJobWorkerUserTasksCannotHave() throws Exception {
+    for (String model : new String[] {"payout", "kyc-approval", "dispute-mediation"}) {
+      byte[] source = Files.readAllBytes(Path.of("../processes/" + model + ".bpmn"));
+      assertThat(read(source).getModelElementsByType(ZeebeTaskListener.class)).as(model).isNotEmpty();
+
+      BpmnModelInstance converted = read(UserTaskConverter.toJobWorkerUserTasks(source));
+
+      assertThat(converted.getModelElementsByType(ZeebeTaskListeners.class)).as(model).isEmpty();
+      assertThat(converted.getModelElementsByType(ZeebeTaskListener.class)).as(model).isEmpty();
+      assertThat(converted.getModelElementsByType(UserTask.class)).as(model).isNotEmpty();
+    }
   }
 
   @Test

@@ -162,7 +162,7 @@ class KycApprovalTest {
   }
 
   @Test
-  void aDuplicateNikGoesToComplianceWhoSeesEverythingAuditedAndApproves() {
+  void aDuplicateNikGoesToComplianceWhoSeesEverythingAuditedAndApproves() throws Exception {
     String first = KycFixtures.newMember(keycloakDir(), "Fajar", "Nugroho");
     String firstAccount = KycFixtures.newAccountNumber();
     KycFixtures.openBankAccount(port, "BCA", firstAccount, "FAJAR NUGROHO");
@@ -194,6 +194,13 @@ class KycApprovalTest {
         COMPLIANCE, submissionId(second))).isEqualTo(1);
     // The task's own variables hold ids and decision data, never the NIK.
     assertThat(task.get("variablesJson").asText()).doesNotContain(form.get("nik")).doesNotContain(secondAccount);
+    // The facts the kyc-review form shows in Tasklist are masked (decision 28).
+    JsonNode facts = new com.fasterxml.jackson.databind.ObjectMapper().readTree(task.get("variablesJson").asText());
+    assertThat(facts.get("caseApplicant").asText()).isEqualTo("F**** N******");
+    assertThat(facts.get("caseNik").asText()).isEqualTo(id.rekber.privacy.Masking.nik(form.get("nik"))).isNotEqualTo(form.get("nik"));
+    assertThat(facts.get("caseRisk").asText()).contains("MANUAL_REVIEW").contains("DUPLICATE_NIK");
+    assertThat(facts.get("caseUrl").asText()).endsWith("/staff/cases/" + userTask.getProcessInstanceKey());
+    assertThat(task.get("variablesJson").asText()).doesNotContain("Fajar").doesNotContain("Nugroho");
 
     complete(task, Map.of("reviewDecision", "APPROVE", "reviewNote", "Akun lama milik orang yang sama"), 204);
 
