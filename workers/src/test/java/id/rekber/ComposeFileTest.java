@@ -148,6 +148,12 @@ class ComposeFileTest {
   }
 
   @Test
+  void theDemoStackSaysOutrightThatItMayRunTheSandbox() {
+    // Cluster mode refuses the sandbox without this switch (decision 31); the stack is a demo.
+    assertThat(environment(stack, "rekber")).containsEntry("REKBER_PAYMENT_SANDBOX_ALLOW_IN_CLUSTER", "true");
+  }
+
+  @Test
   void browsersAndContainersSeeOneIssuer() throws Exception {
     Map<String, String> keycloak = environment(stack, "keycloak");
     String host = keycloak.get("KC_HOSTNAME");

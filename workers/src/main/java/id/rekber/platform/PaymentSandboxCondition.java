@@ -10,6 +10,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 public class PaymentSandboxCondition implements Condition {
   public static final String PROPERTY = "rekber.payment.provider";
   public static final String SANDBOX = "sandbox";
+  /** The explicit demo switch without which cluster mode refuses the sandbox (decision 31). */
+  public static final String ALLOW_IN_CLUSTER = "rekber.payment.sandbox.allow-in-cluster";
   /** Providers this build contains. Real ones (issue 12) are added here with their adapters. */
   static final Set<String> KNOWN = Set.of(SANDBOX);
 
@@ -18,7 +20,11 @@ public class PaymentSandboxCondition implements Condition {
     return SANDBOX.equals(chosenProvider(context.getEnvironment()));
   }
 
-  /** The configured provider; refuses a missing choice in cluster mode and any unknown name. */
+  public static boolean sandboxAllowedInCluster(Environment environment) {
+    return environment.getProperty(ALLOW_IN_CLUSTER, Boolean.class, false);
+  }
+
+  /** The configured provider; refuses a missing choice in cluster mode, the sandbox there without the demo switch, and any unknown name. */
   public static String chosenProvider(Environment environment) {
     String configured = environment.getProperty(PROPERTY, "").strip().toLowerCase();
     if (configured.isEmpty()) {
@@ -31,6 +37,11 @@ public class PaymentSandboxCondition implements Condition {
     }
     if (!KNOWN.contains(configured)) {
       throw new PaymentProviderRequired(PROPERTY + " '" + configured + "' is not a provider of this build; known providers: " + KNOWN);
+    }
+    if (SANDBOX.equals(configured) && !SingleNode.isActive(environment) && !sandboxAllowedInCluster(environment)) {
+      throw new PaymentProviderRequired(
+          PROPERTY + "=sandbox is refused in cluster mode: the sandbox can mark any order as paid. Only a demo stack may set "
+              + ALLOW_IN_CLUSTER + "=true (REKBER_PAYMENT_SANDBOX_ALLOW_IN_CLUSTER) as well.");
     }
     return configured;
   }

@@ -31,8 +31,17 @@ class PaymentProviderRequiredTest {
   }
 
   @Test
+  void clusterModeRefusesTheSandboxWithoutTheDemoSwitch() {
+    assertThat(startFailure("cluster", "sandbox"))
+        .isInstanceOf(PaymentProviderRequired.class)
+        .hasMessageContaining("sandbox is refused in cluster mode")
+        .hasMessageContaining("REKBER_PAYMENT_SANDBOX_ALLOW_IN_CLUSTER");
+    assertThat(startFailure("cluster", "sandbox", "false")).isInstanceOf(PaymentProviderRequired.class);
+  }
+
+  @Test
   void theSandboxStartsWhereChosenOrByDefaultInSingleNode() {
-    try (AnnotationConfigApplicationContext context = start("cluster", "sandbox")) {
+    try (AnnotationConfigApplicationContext context = start("cluster", "sandbox", "true")) {
       assertThat(context.getBeansOfType(SandboxBean.class)).hasSize(1);
     }
     try (AnnotationConfigApplicationContext context = start("single-node", null)) {
@@ -42,16 +51,27 @@ class PaymentProviderRequiredTest {
 
   /** The most specific cause of the failed start (Spring may wrap it). */
   private static Throwable startFailure(String mode, String provider) {
-    Throwable thrown = catchThrowable(() -> start(mode, provider).close());
+    return startFailure(mode, provider, null);
+  }
+
+  private static Throwable startFailure(String mode, String provider, String allowInCluster) {
+    Throwable thrown = catchThrowable(() -> start(mode, provider, allowInCluster).close());
     assertThat(thrown).as("the start must fail").isNotNull();
     return NestedExceptionUtils.getMostSpecificCause(thrown);
   }
 
   private static AnnotationConfigApplicationContext start(String mode, String provider) {
+    return start(mode, provider, null);
+  }
+
+  private static AnnotationConfigApplicationContext start(String mode, String provider, String allowInCluster) {
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     Map<String, Object> properties = new HashMap<>(Map.of("rekber.mode", mode));
     if (provider != null) {
       properties.put("rekber.payment.provider", provider);
+    }
+    if (allowInCluster != null) {
+      properties.put("rekber.payment.sandbox.allow-in-cluster", allowInCluster);
     }
     context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
     context.register(SandboxBean.class);

@@ -87,7 +87,8 @@ class SandboxOnlyWhereChosenTest {
   }
 
   private static void configure(GenericWebApplicationContext context, String mode, String provider) {
-    Map<String, Object> properties = new HashMap<>(Map.of("rekber.mode", mode));
+    // As the demo compose stack sets it; without it cluster mode refuses the sandbox (PaymentProviderRequiredTest).
+    Map<String, Object> properties = new HashMap<>(Map.of("rekber.mode", mode, "rekber.payment.sandbox.allow-in-cluster", "true"));
     if (provider != null) {
       properties.put("rekber.payment.provider", provider);
     }
