@@ -47,13 +47,13 @@ class ClusterInbox implements Inbox {
 
   @Override
   public StaffTask task(long key, List<String> groups) {
-    return visible(tasks.get(key), groups);
+    return StaffTaskRules.requireVisible(tasks.get(key), groups);
   }
 
   @Override
   public StaffTask claim(long key, List<String> groups, AppUser staff) {
     StaffTask task = open(key, groups);
-    mayWorkOn(task, staff);
+    StaffTaskRules.requireMayWorkOn(contexts, task, staff);
     if (task.isAssignedTo(staff.getEmail())) {
       return task;
     }
@@ -123,30 +123,10 @@ class ClusterInbox implements Inbox {
 
   private StaffTask open(long key, List<String> groups) {
     StaffTask task = task(key, groups);
-    if (!task.isOpen()) {
-      throw StaffTask.COMPLETED.equals(task.getStatus())
-          ? Refusal.conflict("task.already-done", task.getCompletedBy() == null ? "?" : task.getCompletedBy())
-          : Refusal.conflict("task.gone");
-    }
+    StaffTaskRules.requireOpen(task);
     return task;
   }
 
-  private static StaffTask visible(StaffTask task, List<String> groups) {
-    if (!task.isFor(groups)) {
-      throw Refusal.forbidden("task.not-your-group");
-    }
-    return task;
-  }
-
-  /** A feature's rule (e.g. a mediator who is a party) or a colleague's claim stands in the way. */
-  private void mayWorkOn(StaffTask task, AppUser staff) {
-    contexts.of(task).flatMap(c -> c.refusal(task, staff)).ifPresent(code -> {
-      throw Refusal.forbidden(code);
-    });
-    if (task.getAssignee() != null && !task.isAssignedTo(staff.getEmail())) {
-      throw Refusal.conflict("task.assigned-to-other", task.getAssignee());
-    }
-  }
 
   private static StaffTask withAssignee(StaffTask t, String assignee) {
     return new StaffTask(t.getJobKey(), t.getElementId(), t.getName(), t.getProcessId(), t.getProcessInstanceKey(), t.candidateGroups(),

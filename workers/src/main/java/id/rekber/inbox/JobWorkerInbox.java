@@ -66,7 +66,7 @@ class JobWorkerInbox implements Inbox {
   @Transactional
   public StaffTask claim(long key, List<String> groups, AppUser staff) {
     UserTask task = open(key, groups);
-    mayWorkOn(task.view(), staff);
+    StaffTaskRules.requireMayWorkOn(contexts, task.view(), staff);
     task.claim(staff.getEmail());
     return task.view();
   }
@@ -88,7 +88,7 @@ class JobWorkerInbox implements Inbox {
   public void complete(long key, List<String> groups, AppUser staff, Map<String, Object> variables) {
     UserTask task = open(key, groups);
     StaffTask view = task.view();
-    mayWorkOn(view, staff);
+    StaffTaskRules.requireMayWorkOn(contexts, view, staff);
     Map<String, String> errors = new LinkedHashMap<>();
     form(view).ifPresent(form -> errors.putAll(forms.validate(form.schema(), variables)));
     if (errors.isEmpty()) {
@@ -122,31 +122,14 @@ class JobWorkerInbox implements Inbox {
 
   private UserTask open(long key, List<String> groups) {
     UserTask task = visible(tasks.findForUpdate(key), key, groups);
-    StaffTask view = task.view();
-    if (!view.isOpen()) {
-      throw StaffTask.COMPLETED.equals(view.getStatus())
-          ? Refusal.conflict("task.already-done", view.getCompletedBy())
-          : Refusal.conflict("task.gone");
-    }
+    StaffTaskRules.requireOpen(task.view());
     return task;
   }
 
   private static UserTask visible(java.util.Optional<UserTask> found, long key, List<String> groups) {
     UserTask task = found.orElseThrow(() -> Refusal.notFound("task.not-found", key));
-    if (!task.view().isFor(groups)) {
-      throw Refusal.forbidden("task.not-your-group");
-    }
+    StaffTaskRules.requireVisible(task.view(), groups);
     return task;
-  }
-
-  /** A feature's rule (e.g. a mediator who is a party) or a colleague's claim stands in the way. */
-  private void mayWorkOn(StaffTask task, AppUser staff) {
-    contexts.of(task).flatMap(c -> c.refusal(task, staff)).ifPresent(code -> {
-      throw Refusal.forbidden(code);
-    });
-    if (task.getAssignee() != null && !task.isAssignedTo(staff.getEmail())) {
-      throw Refusal.conflict("task.assigned-to-other", task.getAssignee());
-    }
   }
 
   private String write(Map<String, Object> variables) {
