@@ -26,6 +26,11 @@ public interface PaymentProvider {
     return false;
   }
 
+  /** The methods a buyer may pick ({@link #needsMethodChoice()} providers only). */
+  default java.util.Set<PaymentMethod> methods() {
+    return java.util.Set.of();
+  }
+
   /** Charges (or re-charges after {@link #closeInvoice}) the order with the buyer's method. */
   default Invoice charge(String orderId, long amount, Instant expiresAt, PaymentMethod method) {
     throw new UnsupportedOperationException(name() + " does not charge per method");
