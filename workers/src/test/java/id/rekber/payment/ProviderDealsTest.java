@@ -24,6 +24,7 @@ import id.rekber.support.Deals;
 import id.rekber.support.IntegrationTest;
 import id.rekber.support.LedgerAudit;
 import id.rekber.support.ProviderStubs;
+import id.rekber.support.WebSession;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -107,8 +108,7 @@ class ProviderDealsTest {
         .willReturn(aResponse().withStatus(201).withBody(ProviderStubs.body("iris/payout-created.json", Map.of("1d4f8c2b3aaed", "ref-" + id)))));
     wiremock.stubFor(post(urlEqualTo("/iris/api/v1/payouts/approve")).willReturn(aResponse().withStatus(202).withBody("{\"status\":\"ok\"}")));
     release(deals, id);
-    await().atMost(Duration.ofSeconds(20)).until(() -> ("ref-" + id).equals(
-        jdbc.queryForObject("SELECT coalesce(provider_reference, '') FROM payout WHERE id = ?", String.class, payoutId)));
+    await().atMost(Duration.ofSeconds(20)).until(() -> ("ref-" + id).equals(providerReference(payoutId)));
 
     long amount = jdbc.queryForObject("SELECT amount FROM payout WHERE id = ?", Long.class, payoutId);
     byte[] completed = ProviderStubs.body("iris/notification-completed.json", Map.of("1d4f8c2b3aaed", "ref-" + id, "270000.00", amount + ".00"))
@@ -127,7 +127,7 @@ class ProviderDealsTest {
   }
 
   @Test
-  void aPayoutIrisRefusesReachesTheAdminsFailedPayoutTask() throws Exception {
+  void aPayoutIrisRefusesReachesTheAdminsFailedPayoutTaskAndTheDealPageOffersTheMethods() throws Exception {
     providers.activate("midtrans");
     Deals deals = new Deals(port);
     String id = awaitingPayment(deals, 172_000);
@@ -136,7 +136,13 @@ class ProviderDealsTest {
     Map<String, String> ids = Map.of("PAY-RB-7KQ2M9XA", order, "276750.00", gross, "be03df7d-2f97-4c8c-a53c-8959f1b67291", "mt-" + id);
     wiremock.stubFor(post(urlEqualTo("/midtrans/v2/charge")).withRequestBody(matchingJsonPath("$.transaction_details.order_id", equalTo(order)))
         .willReturn(aResponse().withStatus(200).withBody(ProviderStubs.body("midtrans/charge-bca.json", ids))));
-    assertThat(deals.as(BUDI).post("/api/deals/" + id + "/payment/method", Map.of("method", "bca_va")).status()).isEqualTo(200);
+    // On the deal page: the buyer picks a method and sees the virtual account.
+    WebSession budi = WebSession.signIn(port, BUDI);
+    WebSession.Page page = budi.get("/deals/" + id);
+    assertThat(page.body()).contains("id=\"payment-method\"", "value=\"bca_va\"", "value=\"gopay\"");
+    WebSession.Page charged = budi.post("/deals/" + id + "/payment/method", Map.of("method", "bca_va"));
+    assertThat(charged.status()).isEqualTo(200);
+    assertThat(charged.text("virtual-account")).isEqualTo("12785002530231");
     stubStatus(order, "midtrans/status-settlement.json", ids);
     ObjectNode settlement = (ObjectNode) json.readTree(ProviderStubs.body("midtrans/notification-settlement.json", ids));
     settlement.put("signature_key", MidtransSignature.payment(order, "200", gross, SERVER_KEY));
@@ -158,6 +164,7 @@ class ProviderDealsTest {
   @Test
   void aDealPaidOnAXenditInvoiceWhosePayoutFailsFirstAndSucceedsAfterTheAdminsRetry() throws Exception {
     providers.activate("xendit");
+    assertThat(ApiClient.anonymous(port).get("/actuator/info").json().at("/payment/provider").asText()).isEqualTo("xendit");
     Deals deals = new Deals(port);
     String id = deals.create(SARI, BUDI, 173_000);
     String order = "PAY-" + id;
@@ -193,8 +200,7 @@ class ProviderDealsTest {
     String first = "PO-" + id + "-RELEASE-1";
     stubPayout(first, "disb-1-" + id);
     release(deals, id);
-    await().atMost(Duration.ofSeconds(20)).until(() -> ("disb-1-" + id).equals(
-        jdbc.queryForObject("SELECT coalesce(provider_reference, '') FROM payout WHERE id = ?", String.class, first)));
+    await().atMost(Duration.ofSeconds(20)).until(() -> ("disb-1-" + id).equals(providerReference(first)));
     long amount = jdbc.queryForObject("SELECT amount FROM payout WHERE id = ?", Long.class, first);
     JsonNode failed = json.readTree(ProviderStubs.body("xendit/payout-webhook-failed.json",
         Map.of("PO-RB-7KQ2M9XA-RELEASE-1", first, "disb-571f3644d2b4edf0745e9703", "disb-1-" + id, "270000", String.valueOf(amount))));
@@ -208,8 +214,7 @@ class ProviderDealsTest {
     stubPayout(second, "disb-2-" + id);
     assertThat(ApiClient.as(port, ADMIN).post("/api/inbox/tasks/" + task.get("key").asLong() + "/complete",
         Map.of("payoutAction", "RETRY", "adminNote", "Seller confirmed the account")).status()).isEqualTo(204);
-    await().atMost(Duration.ofSeconds(20)).until(() -> ("disb-2-" + id).equals(
-        jdbc.queryForList("SELECT coalesce(provider_reference, '') FROM payout WHERE id = ?", String.class, second).stream().findFirst().orElse("")));
+    await().atMost(Duration.ofSeconds(20)).until(() -> ("disb-2-" + id).equals(providerReference(second)));
     JsonNode succeeded = json.readTree(ProviderStubs.body("xendit/payout-webhook-succeeded.json",
         Map.of("PO-RB-7KQ2M9XA-RELEASE-1", second, "disb-571f3644d2b4edf0745e9703", "disb-2-" + id, "270000", String.valueOf(amount))));
     assertThat(outcome(webhook("/api/webhooks/xendit/payouts", succeeded, token))).isEqualTo("COMPLETED");
@@ -218,6 +223,12 @@ class ProviderDealsTest {
     wiremock.verify(1, postRequestedFor(urlEqualTo("/xendit/v2/payouts")).withHeader("Idempotency-key", equalTo(first)));
     wiremock.verify(1, postRequestedFor(urlEqualTo("/xendit/v2/payouts")).withHeader("Idempotency-key", equalTo(second)));
     LedgerAudit.assertSound(jdbc);
+  }
+
+  /** Empty until the payout row exists and its create call was answered. */
+  private String providerReference(String payoutId) {
+    return jdbc.queryForList("SELECT coalesce(provider_reference, '') FROM payout WHERE id = ?", String.class, payoutId)
+        .stream().findFirst().orElse("");
   }
 
   private String awaitingPayment(Deals deals, long price) {
