@@ -161,6 +161,48 @@ class ProviderDealsTest {
     assertThat(LedgerAudit.entries(jdbc, id, "PAYOUT")).isZero();
   }
 
+  /**
+   * Iris documents no idempotency for creating a payout: an answer lost in a 5xx is never followed
+   * by a second create, not even by a redelivered job; the job fails with no retries (an incident)
+   * and an admin looks the payout up in the Iris dashboard.
+   */
+  @Test
+  void anIrisPayoutWhoseAnswerWasLostIsNeverCreatedTwice() throws Exception {
+    providers.activate("midtrans");
+    Deals deals = new Deals(port);
+    String id = awaitingPayment(deals, 174_000);
+    String order = "PAY-" + id;
+    String gross = deals.as(BUDI).get("/api/deals/" + id + "/payment").json().get("amount").asLong() + ".00";
+    Map<String, String> ids = Map.of("PAY-RB-7KQ2M9XA", order, "276750.00", gross, "be03df7d-2f97-4c8c-a53c-8959f1b67291", "mt-" + id);
+    wiremock.stubFor(post(urlEqualTo("/midtrans/v2/charge")).withRequestBody(matchingJsonPath("$.transaction_details.order_id", equalTo(order)))
+        .willReturn(aResponse().withStatus(200).withBody(ProviderStubs.body("midtrans/charge-permata.json", ids))));
+    assertThat(deals.as(BUDI).post("/api/deals/" + id + "/payment/method", Map.of("method", "permata_va")).json().get("virtualAccount").asText())
+        .isEqualTo("8778000002332015");
+    stubStatus(order, "midtrans/status-settlement.json", ids);
+    ObjectNode settlement = (ObjectNode) json.readTree(ProviderStubs.body("midtrans/notification-settlement.json", ids));
+    settlement.put("signature_key", MidtransSignature.payment(order, "200", gross, SERVER_KEY));
+    assertThat(outcome(webhook("/api/webhooks/midtrans/payments", settlement, Map.of()))).isEqualTo("PAID");
+    deals.awaitStatus(BUDI, id, "DANA_DITAHAN");
+
+    String payoutId = "PO-" + id + "-RELEASE-1";
+    var create = postRequestedFor(urlEqualTo("/iris/api/v1/payouts")).withRequestBody(matchingJsonPath("$.payouts[0].notes", equalTo(payoutId)));
+    wiremock.stubFor(post(urlEqualTo("/iris/api/v1/payouts")).withRequestBody(matchingJsonPath("$.payouts[0].notes", equalTo(payoutId)))
+        .willReturn(aResponse().withStatus(503)));
+    release(deals, id);
+    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
+        "SELECT provider_status FROM payout WHERE id = ? AND provider_status = 'SENDING'", String.class, payoutId).size() == 1
+        && wiremock.findAll(create).size() == 1);
+
+    // The engine delivers the job again (or an admin retries the incident): still no second create.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> payoutWorker.sendPayout(id, "RELEASE", null))
+        .isInstanceOf(io.camunda.client.exception.JobError.class).hasMessageContaining("state unknown at midtrans");
+    assertThat(wiremock.findAll(create)).hasSize(1);
+    assertThat(jdbc.queryForObject("SELECT status FROM payout WHERE id = ?", String.class, payoutId)).isEqualTo("REQUESTED");
+    assertThat(LedgerAudit.entries(jdbc, id, "PAYOUT")).isZero();
+  }
+
+  @Autowired PayoutWorker payoutWorker;
+
   @Test
   void aDealPaidOnAXenditInvoiceWhosePayoutFailsFirstAndSucceedsAfterTheAdminsRetry() throws Exception {
     providers.activate("xendit");
