@@ -30,6 +30,7 @@ public class PayoutWorker {
   private final AppUserRepository users;
   private final EscrowLedger ledger;
   private final PaymentProviders providers;
+  private final PaymentRepository paymentsOfDeals;
   private final PayoutResults results;
   private final TransactionTemplate tx;
   private final PublicUrl urls;
@@ -41,6 +42,7 @@ public class PayoutWorker {
       AppUserRepository users,
       EscrowLedger ledger,
       PaymentProviders providers,
+      PaymentRepository paymentsOfDeals,
       PayoutResults results,
       TransactionTemplate tx,
       PublicUrl urls,
@@ -50,6 +52,7 @@ public class PayoutWorker {
     this.users = users;
     this.ledger = ledger;
     this.providers = providers;
+    this.paymentsOfDeals = paymentsOfDeals;
     this.results = results;
     this.tx = tx;
     this.urls = urls;
@@ -165,7 +168,15 @@ public class PayoutWorker {
     }
     int attempt = latest.map(p -> p.getAttempt() + 1).orElse(1);
     return payouts.save(new Payout(dealId, purpose, attempt, payee.getId(), amount, destination(payee, purpose, dealId),
-        providers.active().name(), clock.instant()));
+        providerHolding(dealId), clock.instant()));
+  }
+
+  /**
+   * The provider whose account received the deal's money pays it out, even after the operator
+   * switched the active provider while the deal was running (decision 33).
+   */
+  private String providerHolding(String dealId) {
+    return paymentsOfDeals.findByDealId(dealId).map(Payment::getProvider).orElseGet(() -> providers.active().name());
   }
 
   /** {@code BCA ******7890 (B*** S******)}; the payment source or "none" as they are. */
