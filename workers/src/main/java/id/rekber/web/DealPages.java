@@ -110,7 +110,7 @@ class DealPages {
     } catch (Refusal e) {
       String field = switch (e.code()) {
         case "deal.counterparty-is-self" -> "counterparty";
-        case "limit.seller-needs-kyc" -> "myRole";
+        case "limit.seller-needs-kyc", "limit.seller-needs-phone" -> "myRole";
         default -> "price";
       };
       errors.rejectValue(field, e.code(), e.args(), e.code());
