@@ -35,7 +35,7 @@ public class MilestoneCommands {
   /** The seller reports the milestone's work delivered; the buyer's inspection starts. */
   @Transactional
   public void deliver(AppUser user, String dealId, int seq) {
-    act(user, dealId, seq, PartyRole.SELLER, Milestone.State.IN_PROGRESS, "MILESTONE_DELIVERED", DealMessages.MILESTONE_DELIVERED);
+    act(user, dealId, seq, PartyRole.SELLER, Milestone.State.IN_PROGRESS, "MILESTONE_DELIVERY_REPORTED", DealMessages.MILESTONE_DELIVERED);
   }
 
   /** The buyer accepts the delivered work: the milestone's money is released at once. */
