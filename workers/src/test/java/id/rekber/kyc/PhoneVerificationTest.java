@@ -86,6 +86,7 @@ class PhoneVerificationTest {
     assertThat(api.post("/api/me/phone/code", Map.of("phone", phone, "channel", "WHATSAPP")).status()).isEqualTo(202);
     String code = KycFixtures.lastPhoneCode(port, member);
     assertThat(api.get("/api/dev/messages").json().get(0).get("channel").asText()).isEqualTo("WHATSAPP");
+    assertThat(WebSession.signIn(port, member).get("/dev/messages").body()).contains("WHATSAPP").contains(code);
 
     time.advance(Duration.ofMinutes(5).plusSeconds(1));
     ApiClient.Response late = api.post("/api/me/phone/verify", Map.of("code", code));

@@ -89,9 +89,12 @@ class MilestoneJourneyBrowserTest {
     // Milestone 1: delivered on the page, accepted by the buyer, released on its own.
     awaitMilestone(dealId, 1, "Dikerjakan");
     assertThat(seller.findElements(By.id("ship"))).as("a service deal ships nothing").isEmpty();
+    assertThat(seller.findElement(By.id("next-text")).getText()).startsWith("Ikuti milestone");
+    scrollTo("milestones");
     step("milestone-02-first-in-progress");
     seller.findElement(By.id("deliver-1")).click();
     awaitMilestone(dealId, 1, "Diperiksa pembeli");
+    scrollTo("milestones");
     step("milestone-03-first-delivered");
     assertThat(ApiClient.as(port, BUDI).post("/api/deals/" + dealId + "/milestones/2/accept", null).status())
         .as("milestone 2 is not delivered yet").isEqualTo(409);
