@@ -19,9 +19,12 @@ public record CreateDealRequest(
     @Min(value = 1, message = "{deal.shipWithinDays.range}") @Max(value = 7, message = "{deal.shipWithinDays.range}") Integer shipWithinDays,
     @Min(value = 1, message = "{deal.inspectionDays.range}") @Max(value = 14, message = "{deal.inspectionDays.range}") Integer inspectionDays,
     FeePayer feePayer,
-    @NotBlank(message = "{deal.counterpartyEmail.required}") @Email(message = "{deal.counterpartyEmail.email}") @Size(max = 254, message = "{deal.counterpartyEmail.email}") String counterpartyEmail) {
+    @Email(message = "{deal.counterpartyEmail.email}") @Size(max = 254, message = "{deal.counterpartyEmail.email}") String counterpartyEmail,
+    @Size(max = 30, message = "{deal.counterparty.phone-invalid}") String counterpartyPhone,
+    @Size(max = 10, message = "{deal.milestones.size}") java.util.List<@jakarta.validation.Valid @NotNull(message = "{milestone.required}") MilestoneTerms> milestones) {
 
-  DealTerms terms() {
+  /** The terms with the counterparty's e-mail (as given, or found by their verified phone number). */
+  DealTerms terms(String counterpartyEmail) {
     return new DealTerms(
         itemName.trim(),
         itemDescription == null || itemDescription.isBlank() ? null : itemDescription.trim(),
@@ -30,6 +33,7 @@ public record CreateDealRequest(
         shipWithinDays == null ? 3 : shipWithinDays,
         inspectionDays == null ? 3 : inspectionDays,
         feePayer == null ? FeePayer.BUYER : feePayer,
-        counterpartyEmail.trim());
+        counterpartyEmail,
+        milestones);
   }
 }

@@ -121,6 +121,10 @@ public class Deal {
   @Column(name = "updated_at")
   private Instant updatedAt;
 
+  /** 0 for goods; 1–10 for a service deal paid by milestone (decision 43). */
+  @Column(name = "milestone_count")
+  private short milestoneCount;
+
   @Version private long version;
 
   protected Deal() {}
@@ -148,6 +152,15 @@ public class Deal {
     this.createdAt = now;
     this.updatedAt = now;
     this.acceptDeadline = acceptDeadline;
+    this.milestoneCount = (short) terms.milestones().size();
+  }
+
+  public int getMilestoneCount() {
+    return milestoneCount;
+  }
+
+  public boolean isServiceDeal() {
+    return milestoneCount > 0;
   }
 
   /** What the buyer pays in: price, shipping and the buyer's part of the fee. */

@@ -26,7 +26,10 @@ class DealController {
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  DealController(DealService deals, CurrentUser currentUser, Clock clock) {
+  private final Counterparties counterparties;
+
+  DealController(DealService deals, CurrentUser currentUser, Clock clock, Counterparties counterparties) {
+    this.counterparties = counterparties;
     this.deals = deals;
     this.currentUser = currentUser;
     this.clock = clock;
@@ -35,7 +38,8 @@ class DealController {
   @PostMapping
   ResponseEntity<DealView> create(@Valid @RequestBody CreateDealRequest request) {
     AppUser user = currentUser.get();
-    Deal deal = deals.create(user, request.myRole(), request.terms());
+    String counterparty = counterparties.emailOf(request.counterpartyEmail(), request.counterpartyPhone());
+    Deal deal = deals.create(user, request.myRole(), request.terms(counterparty));
     return ResponseEntity.created(URI.create("/api/deals/" + deal.getId())).body(view(deal, user));
   }
 

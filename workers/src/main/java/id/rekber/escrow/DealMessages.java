@@ -32,6 +32,14 @@ public class DealMessages {
   @ModelReference(Kind.MESSAGE)
   public static final String GOODS_ACCEPTED = "GoodsAccepted";
 
+  /** Service deals (decision 43): correlation key {@code <deal id>#<milestone>}. */
+  @ModelReference(Kind.MESSAGE)
+  public static final String MILESTONE_DELIVERED = "MilestoneDelivered";
+  @ModelReference(Kind.MESSAGE)
+  public static final String MILESTONE_ACCEPTED = "MilestoneAccepted";
+  @ModelReference(Kind.MESSAGE)
+  public static final String MILESTONE_DISPUTED = "MilestoneDisputed";
+
   private final EngineCommands commands;
 
   DealMessages(EngineCommands commands) {

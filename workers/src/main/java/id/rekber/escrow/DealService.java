@@ -25,8 +25,10 @@ public class DealService {
   private final EscrowProperties properties;
   private final BuyingLimits limits;
   private final Clock clock;
+  private final ServiceTerms serviceTerms;
 
   DealService(
+      ServiceTerms serviceTerms,
       DealRepository deals,
       DealEventRepository events,
       DealAccess access,
@@ -36,6 +38,7 @@ public class DealService {
       EscrowProperties properties,
       BuyingLimits limits,
       Clock clock) {
+    this.serviceTerms = serviceTerms;
     this.deals = deals;
     this.events = events;
     this.access = access;
@@ -63,6 +66,7 @@ public class DealService {
     } else {
       limits.checkCanBuy(initiator, terms.feeBase(), null);
     }
+    serviceTerms.check(terms);
     FeeQuote fee = fees.quote(terms.feeBase(), terms.feePayer());
     if (fee.sellerFee() >= terms.feeBase()) {
       throw Refusal.invalid("deal.amount-below-fee");
@@ -71,6 +75,7 @@ public class DealService {
     // save merges (the id is assigned), so keep the managed copy: changes to the argument would be lost.
     Deal deal = deals.saveAndFlush(new Deal(DealIds.next(), terms, fee, initiator.getId(), myRole, now, now.plus(properties.acceptanceWindow())));
     events.save(new DealEvent(deal.getId(), "CREATED", initiator.getEmail(), myRole.name(), now));
+    serviceTerms.store(deal, terms);
     orchestration.start(deal);
     return deal;
   }

@@ -9,7 +9,18 @@ public record DealTerms(
     int shipWithinDays,
     int inspectionDays,
     FeePayer feePayer,
-    String counterpartyEmail) {
+    String counterpartyEmail,
+    java.util.List<MilestoneTerms> milestones) {
+
+  /** A goods deal. */
+  public DealTerms(String itemName, String itemDescription, long price, long shippingCost, int shipWithinDays, int inspectionDays,
+      FeePayer feePayer, String counterpartyEmail) {
+    this(itemName, itemDescription, price, shippingCost, shipWithinDays, inspectionDays, feePayer, counterpartyEmail, java.util.List.of());
+  }
+
+  public DealTerms {
+    milestones = milestones == null ? java.util.List.of() : java.util.List.copyOf(milestones);
+  }
 
   public long feeBase() {
     return price + shippingCost;

@@ -17,6 +17,11 @@ final class DealVariables {
     put(variables, "shipDeadline", deal.getShipDeadline());
     put(variables, "deliveryFallbackAt", deal.getDeliveryFallbackAt());
     put(variables, "inspectionDeadline", deal.getInspectionDeadline());
+    if (deal.isServiceDeal()) {
+      // The lifecycle's multi-instance call of "milestone" runs once per number (decision 43).
+      variables.put("serviceDeal", true);
+      variables.put("milestones", java.util.stream.IntStream.rangeClosed(1, deal.getMilestoneCount()).boxed().toList());
+    }
     return variables;
   }
 

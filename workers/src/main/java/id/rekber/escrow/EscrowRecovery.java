@@ -41,6 +41,11 @@ class EscrowRecovery {
     int stale = tasks.closeTasksOfPreviousEngine();
     int resumed = 0;
     for (Deal deal : deals.findAll()) {
+      if (deal.isServiceDeal() && deal.getStatus() == DealStatus.DANA_DITAHAN) {
+        // Rebuilding a running milestone is not built yet (decision 43): better stuck than on the goods path.
+        log.warn("Service deal {} is working through its milestones and is not rebuilt after a restart", deal.getId());
+        continue;
+      }
       Optional<String> element = RecoveryPoint.of(deal, money);
       if (element.isPresent()) {
         orchestration.resume(deal, element.get());

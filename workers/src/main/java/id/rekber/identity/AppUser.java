@@ -23,6 +23,9 @@ public class AppUser {
 
   private String phone;
 
+  @Column(name = "phone_verified_at")
+  private Instant phoneVerifiedAt;
+
   @Column(name = "idp_subject", unique = true)
   private String idpSubject;
 
@@ -127,7 +130,24 @@ public class AppUser {
     this.locale = language.getLanguage();
   }
 
+  /** A different number is not verified yet (decision 42). */
   public void changePhone(String normalizedPhone) {
+    if (!java.util.Objects.equals(phone, normalizedPhone)) {
+      this.phoneVerifiedAt = null;
+    }
     this.phone = normalizedPhone;
+  }
+
+  /** The member proved, by a one-time code, that they receive messages at their phone number. */
+  public boolean hasVerifiedPhone() {
+    return phone != null && phoneVerifiedAt != null;
+  }
+
+  public Instant getPhoneVerifiedAt() {
+    return phoneVerifiedAt;
+  }
+
+  void markPhoneVerified(Instant at) {
+    this.phoneVerifiedAt = at;
   }
 }

@@ -35,6 +35,14 @@ public class Profiles {
     return user;
   }
 
+  /** The code the member typed proved the number: it becomes their verified phone. */
+  @Transactional
+  public AppUser verifyPhone(UUID userId, String normalizedPhone, java.time.Instant at) {
+    AppUser user = changePhone(userId, normalizedPhone);
+    user.markPhoneVerified(at);
+    return user;
+  }
+
   @Transactional
   public AppUser changePayoutAccount(UUID userId, String bankCode, String accountNumber, String accountName) {
     AppUser user = users.findById(userId).orElseThrow();
@@ -47,10 +55,10 @@ public class Profiles {
     return users.findByIdpSubject(subject).map(AppUser::getLocale);
   }
 
-  /** The member a phone number belongs to, if exactly one does. */
+  /** The member a phone number belongs to, if exactly one does and they verified it. */
   @Transactional(readOnly = true)
   public Optional<AppUser> byPhone(String normalizedPhone) {
     List<AppUser> found = users.findByPhone(normalizedPhone);
-    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    return found.size() == 1 && found.get(0).hasVerifiedPhone() ? Optional.of(found.get(0)) : Optional.empty();
   }
 }

@@ -18,10 +18,14 @@ public class TierPolicy {
     this.limits = limits;
   }
 
-  /** Only KYC-verified members (tier 1) may sell: they are paid out to a bank account in their name. */
+  /** Only KYC-verified members (tier 1) with a verified phone may sell: they are paid out to a bank account in their name. */
   public void checkCanSell(AppUser user) {
     if (user.getKycTier() < 1) {
       throw Refusal.forbidden("limit.seller-needs-kyc");
+    }
+    // Buyers reach a seller by phone, and the seller's codes and notices go there (decision 42).
+    if (!user.hasVerifiedPhone()) {
+      throw Refusal.forbidden("limit.seller-needs-phone");
     }
   }
 

@@ -6,5 +6,9 @@ public enum EntryKind {
   REFUND,
   PAYOUT,
   /** A dispute settled by splitting: part to the buyer, part to the seller, the fee to Rekber. */
-  SPLIT
+  SPLIT,
+  /** One milestone of a service deal released (decision 43). */
+  MILESTONE_RELEASE,
+  /** One milestone of a service deal refunded after its dispute. */
+  MILESTONE_REFUND
 }

@@ -4,6 +4,8 @@ import static id.rekber.ledger.Posting.credit;
 import static id.rekber.ledger.Posting.debit;
 
 import id.rekber.escrow.Deal;
+import id.rekber.escrow.Milestone;
+import id.rekber.escrow.MilestoneShares;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -48,6 +50,35 @@ public class EscrowLedger {
             debit(Account.ESCROW_HELD, deal.getId(), held),
             credit(Account.SELLER_PAYABLE, deal.getId(), deal.sellerProceeds()),
             credit(Account.FEE_REVENUE, null, deal.getFee())));
+  }
+
+  /** A service deal's milestone: its share of what is held goes to the seller and Rekber (decision 43). */
+  @Transactional
+  public void releaseMilestone(Deal deal, List<Milestone> milestones, int seq) {
+    String key = "release:" + deal.getId() + "#" + seq;
+    if (ledger.hasEntry(key) || ledger.hasEntry("refund:" + deal.getId() + "#" + seq)) {
+      return;
+    }
+    MilestoneShares shares = MilestoneShares.of(deal, milestones, seq);
+    java.util.ArrayList<Posting> lines = new java.util.ArrayList<>(List.of(
+        debit(Account.ESCROW_HELD, deal.getId(), shares.held()),
+        credit(Account.SELLER_PAYABLE, deal.getId(), shares.toSeller())));
+    if (shares.fee() != 0) {
+      lines.add(credit(Account.FEE_REVENUE, null, shares.fee()));
+    }
+    ledger.post(key, EntryKind.MILESTONE_RELEASE, deal.getId(), "Milestone " + seq + " released to seller", lines);
+  }
+
+  /** A service deal's milestone refunded after its dispute: its share goes back to the buyer, no fee. */
+  @Transactional
+  public void refundMilestone(Deal deal, List<Milestone> milestones, int seq) {
+    String key = "refund:" + deal.getId() + "#" + seq;
+    if (ledger.hasEntry(key) || ledger.hasEntry("release:" + deal.getId() + "#" + seq)) {
+      return;
+    }
+    long held = MilestoneShares.of(deal, milestones, seq).held();
+    ledger.post(key, EntryKind.MILESTONE_REFUND, deal.getId(), "Milestone " + seq + " refunded to buyer",
+        List.of(debit(Account.ESCROW_HELD, deal.getId(), held), credit(Account.BUYER_PAYABLE, deal.getId(), held)));
   }
 
   /** Everything held goes back to the buyer; no fee is charged on a refund. */

@@ -11,7 +11,10 @@ public class LedgerWorkers {
   private final EscrowLedger ledger;
   private final DealRepository deals;
 
-  LedgerWorkers(EscrowLedger ledger, DealRepository deals) {
+  private final id.rekber.escrow.MilestoneLifecycle milestones;
+
+  LedgerWorkers(EscrowLedger ledger, DealRepository deals, id.rekber.escrow.MilestoneLifecycle milestones) {
+    this.milestones = milestones;
     this.ledger = ledger;
     this.deals = deals;
   }
@@ -19,6 +22,16 @@ public class LedgerWorkers {
   @JobWorker(type = "ledger-release-funds", fetchVariables = "dealId")
   public void release(@Variable String dealId) {
     ledger.release(deals.findById(dealId).orElseThrow());
+  }
+
+  @JobWorker(type = "ledger-release-milestone", fetchVariables = {"dealId", "milestone"})
+  public void releaseMilestone(@Variable String dealId, @Variable int milestone) {
+    ledger.releaseMilestone(deals.findById(dealId).orElseThrow(), milestones.milestonesOf(dealId), milestone);
+  }
+
+  @JobWorker(type = "ledger-refund-milestone", fetchVariables = {"dealId", "milestone"})
+  public void refundMilestone(@Variable String dealId, @Variable int milestone) {
+    ledger.refundMilestone(deals.findById(dealId).orElseThrow(), milestones.milestonesOf(dealId), milestone);
   }
 
   @JobWorker(type = "ledger-refund-funds", fetchVariables = "dealId")

@@ -20,7 +20,9 @@ public class Refusal extends RuntimeException {
     INVALID,
     UNAUTHENTICATED,
     TOO_LARGE,
-    UNSUPPORTED_TYPE
+    UNSUPPORTED_TYPE,
+    TOO_MANY_REQUESTS,
+    UNAVAILABLE
   }
 
   private final Kind kind;
@@ -90,6 +92,14 @@ public class Refusal extends RuntimeException {
 
   public static Refusal tooLarge(String code, Object... args) {
     return new Refusal(Kind.TOO_LARGE, code, args);
+  }
+
+  public static Refusal tooManyRequests(String code, Object... args) {
+    return new Refusal(Kind.TOO_MANY_REQUESTS, code, args);
+  }
+
+  public static Refusal unavailable(String code, Object... args) {
+    return new Refusal(Kind.UNAVAILABLE, code, args);
   }
 
   public static Refusal unsupportedType(String code, Object... args) {

@@ -44,6 +44,25 @@ public class DealForm {
   @NotBlank(message = "{deal.counterparty.required}")
   @Size(max = 254, message = "{deal.counterparty.invalid}")
   private String counterparty;
+  /** Service deals (decision 43): 0–10 milestone rows, added and removed without script. */
+  private java.util.List<MilestoneRow> milestones = new java.util.ArrayList<>();
+
+  public java.util.List<MilestoneRow> getMilestones() { return milestones; }
+  public void setMilestones(java.util.List<MilestoneRow> milestones) { this.milestones = milestones; }
+
+  /** One milestone as typed: amount and date stay text so they are shown again as typed. */
+  public static class MilestoneRow {
+    private String description;
+    private String amount;
+    private String dueDate;
+
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public String getAmount() { return amount; }
+    public void setAmount(String amount) { this.amount = amount; }
+    public String getDueDate() { return dueDate; }
+    public void setDueDate(String dueDate) { this.dueDate = dueDate; }
+  }
 
   public PartyRole getMyRole() { return myRole; }
   public void setMyRole(PartyRole myRole) { this.myRole = myRole; }

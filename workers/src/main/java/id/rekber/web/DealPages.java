@@ -55,8 +55,11 @@ class DealPages {
   private final MessageSource messages;
   private final Clock clock;
 
+  private final id.rekber.escrow.MilestoneCommands milestoneCommands;
+
   DealPages(DealService deals, CurrentUser currentUser, Profiles profiles, Checkout checkout, MoneyTrail money,
-      DealProgress progress, MessageSource messages, Clock clock) {
+      DealProgress progress, MessageSource messages, Clock clock, id.rekber.escrow.MilestoneCommands milestoneCommands) {
+    this.milestoneCommands = milestoneCommands;
     this.deals = deals;
     this.currentUser = currentUser;
     this.profiles = profiles;
@@ -98,20 +101,22 @@ class DealPages {
       errors.rejectValue("shippingCost", "deal.shippingCost.number");
     }
     String counterpartyEmail = errors.hasFieldErrors("counterparty") ? null : counterpartyEmail(form.getCounterparty(), errors);
+    List<id.rekber.escrow.MilestoneTerms> milestones = MilestoneRows.read(form.getMilestones(), errors);
     if (errors.hasErrors()) {
       return "deals/new";
     }
     DealTerms terms = new DealTerms(
         form.getItemName().trim(),
         form.getItemDescription() == null || form.getItemDescription().isBlank() ? null : form.getItemDescription().trim(),
-        price.get(), shipping.get(), form.getShipWithinDays(), form.getInspectionDays(), form.getFeePayer(), counterpartyEmail);
+        price.get(), shipping.get(), form.getShipWithinDays(), form.getInspectionDays(), form.getFeePayer(), counterpartyEmail, milestones);
     Deal deal;
     try {
       deal = deals.create(user, form.getMyRole(), terms);
     } catch (Refusal e) {
       String field = switch (e.code()) {
         case "deal.counterparty-is-self" -> "counterparty";
-        case "limit.seller-needs-kyc" -> "myRole";
+        case "deal.milestones.no-shipping" -> "shippingCost";
+        case "limit.seller-needs-kyc", "limit.seller-needs-phone" -> "myRole";
         default -> "price";
       };
       errors.rejectValue(field, e.code(), e.args(), e.code());
@@ -251,6 +256,7 @@ class DealPages {
     model.addAttribute("disputeRunning", deal.getStatus() == DealStatus.SENGKETA);
     model.addAttribute("methodPanel", buyer && deal.getStatus() == DealStatus.MENUNGGU_PEMBAYARAN
         ? checkout.methodPanel(user, deal.getId()).orElse(null) : null);
+    model.addAttribute("milestones", deal.isServiceDeal() ? milestoneCommands.list(user, deal.getId()) : List.of());
   }
 
   private static List<Deadline> deadlines(DealView v) {

@@ -6,7 +6,9 @@ import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
 import id.rekber.identity.PhoneNumbers;
 import id.rekber.identity.Profiles;
+import id.rekber.kyc.PhoneVerification;
 import id.rekber.notification.MemberMails;
+import id.rekber.platform.SingleNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -28,12 +30,17 @@ class ProfilePages {
   private final Profiles profiles;
   private final MemberMails mails;
   private final LocaleResolver locales;
+  private final PhoneVerification phoneVerification;
+  private final boolean singleNode;
 
-  ProfilePages(CurrentUser currentUser, Profiles profiles, MemberMails mails, LocaleResolver locales) {
+  ProfilePages(CurrentUser currentUser, Profiles profiles, MemberMails mails, LocaleResolver locales,
+      PhoneVerification phoneVerification, org.springframework.core.env.Environment env) {
     this.currentUser = currentUser;
     this.profiles = profiles;
     this.mails = mails;
     this.locales = locales;
+    this.phoneVerification = phoneVerification;
+    this.singleNode = SingleNode.isActive(env);
   }
 
   @GetMapping("/profile")
@@ -51,6 +58,7 @@ class ProfilePages {
       model.addAttribute("phoneForm", phone);
     }
     model.addAttribute("user", user);
+    model.addAttribute("devMessages", singleNode);
     model.addAttribute("roles", currentUser.roles());
     model.addAttribute("maskedAccount", user.hasPayoutAccount() ? "••••" + last4(user.getBankAccountNumber()) : null);
     return "profile";
@@ -88,6 +96,34 @@ class ProfilePages {
     }
     redirect.addFlashAttribute("notice", "profile.phone-saved");
     return "redirect:/profile";
+  }
+
+  @PostMapping("/profile/phone/code")
+  String sendPhoneCode(Model model, RedirectAttributes redirect) {
+    try {
+      phoneVerification.sendCode(currentUser.get(), null, null);
+    } catch (Refusal e) {
+      return phoneCodeRefused(e, model);
+    }
+    redirect.addFlashAttribute("notice", "profile.phone.code-sent");
+    return "redirect:/profile";
+  }
+
+  @PostMapping("/profile/phone/verify")
+  String verifyPhone(@RequestParam(required = false) String code, Model model, RedirectAttributes redirect) {
+    try {
+      phoneVerification.verify(currentUser.get(), code);
+    } catch (Refusal e) {
+      return phoneCodeRefused(e, model);
+    }
+    redirect.addFlashAttribute("notice", "profile.phone-verified");
+    return "redirect:/profile";
+  }
+
+  private String phoneCodeRefused(Refusal e, Model model) {
+    model.addAttribute("phoneCodeError", e.code());
+    model.addAttribute("phoneCodeErrorArgs", e.args());
+    return profile(model);
   }
 
   /** The language switch: kept in the profile, so it holds on the next login too. */

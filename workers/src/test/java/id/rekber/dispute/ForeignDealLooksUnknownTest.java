@@ -77,7 +77,7 @@ class ForeignDealLooksUnknownTest {
     }
 
     String path(String dealId, long entryId) {
-      return pattern.replace("{id}", dealId).replace("{dealId}", dealId).replace("{entryId}", Long.toString(entryId));
+      return pattern.replace("{id}", dealId).replace("{dealId}", dealId).replace("{seq}", "1").replace("{entryId}", Long.toString(entryId));
     }
 
     @Override

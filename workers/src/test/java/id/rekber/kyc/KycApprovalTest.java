@@ -90,6 +90,7 @@ class KycApprovalTest {
     assertThat(jdbc.queryForObject("SELECT bank_account_number FROM app_user WHERE email = ?", String.class, BUDI)).startsWith("pdp1:");
 
     assertThat(mailSubjects(member)).anyMatch(s -> s.contains("terverifikasi"));
+    KycFixtures.verifyPhone(port, member);
     assertThat(deals.as(member).post("/api/deals", Deals.terms("SELLER", 100_000, BUDI)).status()).isEqualTo(201);
 
     // Once verified, payouts go only to accounts in the verified name.

@@ -54,6 +54,31 @@ public final class KycFixtures {
     return email;
   }
 
+  /** A phone number nobody in this run has (0812 and 8 digits). */
+  public static String newPhone() {
+    return "0812" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
+  }
+
+  /** The code the single-node sandbox sent last to the member's phone, read like the dev mailbox. */
+  public static String lastPhoneCode(int port, String email) {
+    ApiClient.Response messages = ApiClient.as(port, email).get("/api/dev/messages");
+    assertThat(messages.status()).as(messages.toString()).isEqualTo(200);
+    assertThat(messages.json().size()).as("messages to " + email).isPositive();
+    java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(messages.json().get(0).get("text").asText());
+    assertThat(code.find()).isTrue();
+    return code.group(1);
+  }
+
+  /** Verifies a new phone number for the member by one-time code, as a seller must (decision 42); returns it normalized. */
+  public static String verifyPhone(int port, String email) {
+    String phone = newPhone();
+    ApiClient.Response sent = ApiClient.as(port, email).post("/api/me/phone/code", Map.of("phone", phone));
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
+    ApiClient.Response verified = ApiClient.as(port, email).post("/api/me/phone/verify", Map.of("code", lastPhoneCode(port, email)));
+    assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+    return verified.json().get("phone").asText();
+  }
+
   /** A NIK for a person born on that date in Jakarta Selatan (31 74 01), unique in this run. */
   public static String nik(String ddmmyy, boolean woman) {
     int day = Integer.parseInt(ddmmyy.substring(0, 2)) + (woman ? 40 : 0);

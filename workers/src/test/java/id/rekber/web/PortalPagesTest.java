@@ -66,7 +66,7 @@ class PortalPagesTest {
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("lang=\"en\"");
-    assertThat(page.text("counterparty-error")).isEqualTo("No Rekber member has this phone number yet. Use the other party's e-mail.");
+    assertThat(page.text("counterparty-error")).isEqualTo("No Rekber member has verified this phone number yet. Use the other party's e-mail.");
     assertThat(page.text("itemName-error")).isNull();
     assertThat(page.value("itemName")).isEqualTo("Kamera");
     assertThat(page.value("price")).isEqualTo("1.250.000");

@@ -42,12 +42,14 @@ class SandboxOnlyWhereChosenTest {
       MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
       mvc.perform(get("/sandbox/api/faults")).andExpect(status().isOk());
       mvc.perform(get("/api/dev/mails")).andExpect(status().isNotFound());
+      mvc.perform(get("/api/dev/messages")).andExpect(status().isNotFound());
     }
   }
 
   @Test
   void theDevMailboxStaysSingleNodeOnly() {
-    assertThat(singleNodeOnlyBeansIn("id.rekber.notification", "single-node", null)).isEqualTo(1);
+    // The dev mailbox, and the sandbox SMS/WhatsApp provider with its dev message box (decision 42).
+    assertThat(singleNodeOnlyBeansIn("id.rekber.notification", "single-node", null)).isEqualTo(3);
     assertThat(singleNodeOnlyBeansIn("id.rekber.notification", "cluster", "sandbox")).isZero();
   }
 

@@ -1,0 +1,163 @@
+package id.rekber.escrow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.rekber.support.InstanceAssert;
+import id.rekber.support.ProcessHarness;
+import id.rekber.support.ProcessHarness.Outcome;
+import id.rekber.support.ScriptedWorkers;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Service deals (decision 43) on their own engine and clock: escrow-lifecycle's milestone branch and
+ * processes/milestone.bpmn, with scripted workers that record which milestone moved how.
+ */
+class MilestoneProcessTest {
+  static final Duration INSPECTION = Duration.ofDays(3);
+  static ProcessHarness engine;
+  final List<String> moves = new CopyOnWriteArrayList<>();
+  String dealId;
+
+  @BeforeAll
+  static void startEngine() {
+    engine = ProcessHarness.start();
+  }
+
+  @AfterAll
+  static void stopEngine() {
+    engine.close();
+  }
+
+  @BeforeEach
+  void scriptWorkers() {
+    engine.resetScripts();
+    ScriptedWorkers.install(engine);
+    engine.onJob("milestone-status", job -> {
+      String status = job.header("status");
+      int milestone = milestoneOf(job);
+      moves.add(milestone + ":" + status);
+      Map<String, Object> out = new HashMap<>(Map.of("milestoneAmount", 100_000 * milestone));
+      if (status.equals("DELIVERED")) {
+        out.put("inspectionEndsAt", ScriptedWorkers.timerDate(engine.now().plus(INSPECTION)));
+      }
+      if (status.equals("RELEASED") || status.equals("REFUNDED")) {
+        out.put("milestoneOutcome", status);
+      }
+      return Outcome.complete(out);
+    });
+    engine.onJob("ledger-release-milestone", job -> record(job, "ledger-release"));
+    engine.onJob("ledger-refund-milestone", job -> record(job, "ledger-refund"));
+    engine.onJob("ledger-release-funds", job -> record(job, "goods-release"));
+    dealId = "RB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+  }
+
+  private Outcome record(ProcessHarness.Job job, String what) {
+    moves.add(milestoneOf(job) + ":" + what);
+    return Outcome.complete();
+  }
+
+  private int milestoneOf(ProcessHarness.Job job) {
+    String value = engine.assertThat(job.processInstanceKey()).variable("milestone");
+    return value == null ? 0 : Integer.parseInt(value);
+  }
+
+  /** A funded service deal of two milestones, waiting for the first one's delivery. */
+  long fundedServiceDeal() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("dealId", dealId);
+    variables.put("serviceDeal", true);
+    variables.put("milestones", List.of(1, 2));
+    long deal = engine.startBefore(EscrowProcess.PROCESS_ID, "Task_MarkFundsHeld", variables);
+    engine.assertThat(deal).hasPassed("Gateway_ServiceDeal").hasNotEntered("Gateway_AwaitShipment");
+    engine.assertThat(deal).calledBy("Call_Milestones").isWaitingAt("Event_MilestoneDelivered").hasVariable("milestone", 1);
+    return deal;
+  }
+
+  String key(int milestone) {
+    return dealId + "#" + milestone;
+  }
+
+  @Test
+  void eachMilestoneIsReleasedOnItsOwnByTheBuyerOrByTheInspectionTimer() {
+    long deal = fundedServiceDeal();
+    InstanceAssert first = engine.assertThat(deal).calledBy("Call_Milestones");
+
+    engine.publish(DealMessages.MILESTONE_DELIVERED, key(1));
+    first.hasPassed("Task_StartMilestoneInspection").hasActiveTimers("Event_MilestoneInspectionEnded");
+    // A message for milestone 2 does not touch milestone 1, and is not kept for later either (time to live 0).
+    engine.publish(DealMessages.MILESTONE_ACCEPTED, key(2));
+    first.isWaitingAt("Gateway_MilestoneVerdict");
+
+    engine.advance(INSPECTION.plusSeconds(2)); // the buyer stays silent: automatic release of milestone 1
+    first.hasTriggeredTimer("Event_MilestoneInspectionEnded").hasPassedInOrder("Task_ReleaseMilestone", "Task_MarkMilestoneReleased")
+        .endedAt("EndEvent_MilestoneReleased");
+
+    InstanceAssert second = engine.assertThat(deal).calledBy("Call_Milestones");
+    assertThat(second.key()).isNotEqualTo(first.key());
+    second.hasVariable("milestone", 2).isWaitingAt("Event_MilestoneDelivered");
+    engine.publish(DealMessages.MILESTONE_DELIVERED, key(2));
+    engine.publish(DealMessages.MILESTONE_ACCEPTED, key(2));
+    second.hasNoTriggeredTimers().endedAt("EndEvent_MilestoneReleased");
+
+    assertThat(moves).containsExactly(
+        "1:IN_PROGRESS", "1:DELIVERED", "1:ledger-release", "1:RELEASED",
+        "2:IN_PROGRESS", "2:DELIVERED", "2:ledger-release", "2:RELEASED");
+    engine.assertThat(deal).hasPassed("Gateway_AnyReleased").isWaitingAt("Task_PayOutMilestonesToSeller");
+    payOut(deal, "Task_PayOutMilestonesToSeller", "RELEASE");
+    engine.assertThat(deal).hasPassed("Gateway_AnyRefunded", "Task_MarkServiceDealCompleted").endedAt("EndEvent_ServiceDealCompleted")
+        .hasNotEntered("Task_PayOutMilestoneRefunds", "Gateway_AwaitShipment", "Task_ReleaseFunds");
+  }
+
+  @Test
+  void aDisputeOnOneMilestoneGoesToMediationForThatMilestoneOnly() {
+    long deal = fundedServiceDeal();
+    InstanceAssert first = engine.assertThat(deal).calledBy("Call_Milestones");
+    engine.publish(DealMessages.MILESTONE_DELIVERED, key(1));
+    engine.publish(DealMessages.MILESTONE_DISPUTED, key(1));
+
+    first.hasPassed("Event_MilestoneDisputed", "Task_MarkMilestoneDisputed").isWaitingAt("Call_MilestoneDispute");
+    InstanceAssert dispute = first.calledBy("Call_MilestoneDispute");
+    dispute.hasVariable("dealId", dealId).hasVariable("disputedAmount", 100_000).isWaitingAt("Gateway_AwaitSeller");
+    engine.advance(INSPECTION.plusSeconds(2)); // the inspection deadline passes: nothing is released while disputed
+    first.hasNotEntered("Task_ReleaseMilestone").isWaitingAt("Call_MilestoneDispute");
+
+    engine.publish("DisputeSellerResponded", dealId, Map.of("sellerResponse", "CONTEST"));
+    engine.completeUserTask(dispute.key(), "Task_MediatorDecision", Map.of("outcome", "REFUND", "reason", "work not delivered as agreed"));
+    dispute.endedAt("EndEvent_DisputeSettled");
+    first.hasPassedInOrder("Task_RefundMilestone", "Task_MarkMilestoneRefunded").endedAt("EndEvent_MilestoneRefunded")
+        .hasNotEntered("Task_ReleaseMilestone");
+
+    // Milestone 2 goes on normally.
+    engine.publish(DealMessages.MILESTONE_DELIVERED, key(2));
+    engine.publish(DealMessages.MILESTONE_ACCEPTED, key(2));
+    assertThat(moves).containsExactly(
+        "1:IN_PROGRESS", "1:DELIVERED", "1:DISPUTED", "1:ledger-refund", "1:REFUNDED",
+        "2:IN_PROGRESS", "2:DELIVERED", "2:ledger-release", "2:RELEASED");
+    payOut(deal, "Task_PayOutMilestonesToSeller", "RELEASE");
+    payOut(deal, "Task_PayOutMilestoneRefunds", "REFUND");
+    engine.assertThat(deal).endedAt("EndEvent_ServiceDealCompleted");
+  }
+
+  @Test
+  void aGoodsDealTakesTheUnchangedGoodsPath() {
+    long deal = engine.startBefore(EscrowProcess.PROCESS_ID, "Task_MarkFundsHeld", Map.of("dealId", dealId));
+    engine.assertThat(deal).hasPassed("Gateway_ServiceDeal").isWaitingAt(EscrowProcess.AWAIT_SHIPMENT).hasNotEntered("Call_Milestones");
+  }
+
+  void payOut(long deal, String callActivity, String purpose) {
+    InstanceAssert payout = engine.assertThat(deal).calledBy(callActivity);
+    payout.hasVariable("payoutPurpose", purpose).isWaitingAt("Gateway_AwaitPayoutResult");
+    engine.publish("PayoutCompleted", ScriptedWorkers.payoutRequestId(payout.key()));
+    payout.endedAt("EndEvent_PayoutCompleted");
+  }
+
+}
