@@ -61,6 +61,7 @@ public class ProblemMapper extends ResponseEntityExceptionHandler {
       case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
       case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
       case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+      case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
     };
   }
 

@@ -20,7 +20,8 @@ public class Refusal extends RuntimeException {
     INVALID,
     UNAUTHENTICATED,
     TOO_LARGE,
-    UNSUPPORTED_TYPE
+    UNSUPPORTED_TYPE,
+    TOO_MANY_REQUESTS
   }
 
   private final Kind kind;

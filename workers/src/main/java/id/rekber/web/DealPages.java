@@ -16,6 +16,7 @@ import id.rekber.identity.PhoneNumbers;
 import id.rekber.identity.Profiles;
 import id.rekber.payment.Checkout;
 import id.rekber.platform.Rupiah;
+import id.rekber.trust.CounterpartyTrust;
 import jakarta.validation.Valid;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,10 +53,12 @@ class DealPages {
   private final MoneyTrail money;
   private final DealProgress progress;
   private final MessageSource messages;
+  private final CounterpartyTrust trust;
   private final Clock clock;
 
+  @SuppressWarnings("java:S107")
   DealPages(DealService deals, CurrentUser currentUser, Profiles profiles, Checkout checkout, MoneyTrail money,
-      DealProgress progress, MessageSource messages, Clock clock) {
+      DealProgress progress, MessageSource messages, CounterpartyTrust trust, Clock clock) {
     this.deals = deals;
     this.currentUser = currentUser;
     this.profiles = profiles;
@@ -63,6 +66,7 @@ class DealPages {
     this.money = money;
     this.progress = progress;
     this.messages = messages;
+    this.trust = trust;
     this.clock = clock;
   }
 
@@ -242,6 +246,8 @@ class DealPages {
     boolean buyer = "BUYER".equals(view.myRole());
     model.addAttribute("canDispute", buyer && DisputeWindow.isOpen(deal, clock.instant()));
     model.addAttribute("disputeRunning", deal.getStatus() == DealStatus.SENGKETA);
+    // The other side's public check and profile, before anyone accepts or pays (issue 14).
+    model.addAttribute("counterparty", trust.of(user, deal).orElse(null));
   }
 
   private static List<Deadline> deadlines(DealView v) {
