@@ -158,7 +158,7 @@ public class FraudReports {
         FraudReport::row, owner);
   }
 
-  Optional<FraudReport> lock(UUID id) {
+  public Optional<FraudReport> lock(UUID id) {
     return jdbc.query("SELECT * FROM fraud_report WHERE id = ? FOR UPDATE", FraudReport::row, id).stream().findFirst();
   }
 
@@ -202,10 +202,10 @@ public class FraudReports {
             rs.getInt("size_bytes")), reportId);
   }
 
-  record EvidenceContent(UUID reportId, String contentType, byte[] content) {}
+  public record EvidenceContent(UUID reportId, String contentType, byte[] content) {}
 
   @Transactional(readOnly = true)
-  Optional<EvidenceContent> evidenceContent(UUID evidenceId) {
+  public Optional<EvidenceContent> evidenceContent(UUID evidenceId) {
     return jdbc.query("SELECT report_id, content_type, content FROM fraud_evidence WHERE id = ?",
         (rs, i) -> new EvidenceContent(rs.getObject("report_id", UUID.class), rs.getString("content_type"), rs.getBytes("content")), evidenceId)
         .stream().findFirst();

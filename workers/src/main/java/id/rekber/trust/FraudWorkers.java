@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * idempotent: a redelivered job finds its outcome already applied.
  */
 @Component
-class FraudWorkers {
+public class FraudWorkers {
   static final String SYSTEM = "system:fraud-report";
 
   private final FraudReports reports;
