@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.rekber.kyc.KycFixtures;
 import id.rekber.singlenode.EmbeddedKeycloak;
+import id.rekber.singlenode.TimeMachine;
 import id.rekber.support.ApiClient;
 import id.rekber.support.Browser;
 import id.rekber.support.IntegrationTest;
@@ -31,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class TrustJourneyBrowserTest {
   @LocalServerPort int port;
   @Autowired EmbeddedKeycloak keycloak;
+  @Autowired TimeMachine time;
   WebDriver browser;
   WebDriverWait wait;
 
@@ -62,6 +64,7 @@ class TrustJourneyBrowserTest {
     browser.quit();
 
     long review = TrustFixtures.awaitTask(port, COMPLIANCE, report, "Task_ReviewReport");
+    time.advance(Duration.ofMinutes(1)); // a fresh rate-limit window: other classes may have spent this client's minute
     open(1280, 900);
     signIn(COMPLIANCE, "/staff/tasks/" + review, By.id("fraud-case"));
     assertThat(browser.findElement(By.id("fraud-case-description")).getText()).contains("kamera");
@@ -70,8 +73,8 @@ class TrustJourneyBrowserTest {
     TrustFixtures.awaitStatus(port, owner.email(), report, "VERIFIED");
     browser.get("http://localhost:" + port + check);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#check-result .verdict-reported")));
-    assertThat(browser.findElement(By.id("check-result")).getText()).contains("1 laporan penipuan terverifikasi").contains("Terverifikasi Rekber")
-        .doesNotContain("Wulan").doesNotContain(owner.account());
+    assertThat(browser.findElement(By.cssSelector("#check-result .verdict-reported")).getText()).startsWith("1 ");
+    assertThat(browser.findElement(By.id("check-result")).getText()).contains("Terverifikasi Rekber").doesNotContain("Wulan").doesNotContain(owner.account());
     Browser.screenshot(browser, "trust-03-check-reported");
     browser.quit();
 
@@ -81,7 +84,7 @@ class TrustJourneyBrowserTest {
     browser.findElement(By.id("appeal-files")).sendKeys(evidence.toString());
     browser.findElement(By.id("appeal-submit")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
-    assertThat(browser.findElement(By.id("report-status")).getText()).contains("Dalam sengketa");
+    assertThat(browser.findElement(By.id("report-status")).getAttribute("class")).contains("status-APPEALED");
     Browser.screenshot(browser, "trust-04-appealed");
     browser.get("http://localhost:" + port + check);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#check-result .verdict-disputed")));
@@ -97,7 +100,8 @@ class TrustJourneyBrowserTest {
     TrustFixtures.awaitStatus(port, owner.email(), report, "NORMALISED");
     browser.get("http://localhost:" + port + check);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#check-result .verdict-clean")));
-    assertThat(browser.findElement(By.id("check-result")).getText()).doesNotContain("laporan penipuan terverifikasi").doesNotContain("sengketa");
+    assertThat(browser.findElements(By.cssSelector("#check-result .verdict-reported, #check-result .verdict-disputed, #check-result .verdict-listed")))
+        .isEmpty();
     Browser.screenshot(browser, "trust-07-check-clean");
     assertThat(ApiClient.anonymous(port).get("/api/public/check?bankCode=BCA&accountNumber=" + owner.account()).json().get("listed").asBoolean()).isFalse();
   }
