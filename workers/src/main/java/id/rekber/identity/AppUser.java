@@ -95,6 +95,11 @@ public class AppUser {
     return Locale.forLanguageTag(locale);
   }
 
+  /** When the member first signed in: "member since" on their public profile. */
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
   public int getKycTier() {
     return kycTier;
   }

@@ -72,8 +72,8 @@ class SecurityConfiguration {
     // provider; elsewhere its paths fall through to the authenticated chains (and answer 404 there).
     String[] open =
         PaymentSandboxCondition.SANDBOX.equals(PaymentSandboxCondition.chosenProvider(environment))
-            ? new String[] {"/api/webhooks/**", "/sandbox/**", "/v3/api-docs/**", "/actuator/health/**", "/actuator/info"}
-            : new String[] {"/api/webhooks/**", "/v3/api-docs/**", "/actuator/health/**", "/actuator/info"};
+            ? new String[] {"/api/webhooks/**", "/sandbox/**", "/v3/api-docs/**", "/actuator/health/**", "/actuator/info", "/api/public/**", "/cek-rekening", "/anggota/**"}
+            : new String[] {"/api/webhooks/**", "/v3/api-docs/**", "/actuator/health/**", "/actuator/info", "/api/public/**", "/cek-rekening", "/anggota/**"};
     return http.securityMatcher(open)
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         // Callbacks are authenticated by their signature.
@@ -103,6 +103,7 @@ class SecurityConfiguration {
             // Staff work only through their inboxes; deals belong to members.
             .requestMatchers("/api/inbox/**").hasAnyRole("admin", "mediator", "compliance")
             .requestMatchers("/api/deals/**", "/api/deals").hasRole("member")
+            .requestMatchers("/api/fraud-reports/**", "/api/fraud-reports").hasRole("member")
             .anyRequest().authenticated())
         .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(roles)).authenticationEntryPoint(problems).accessDeniedHandler(problems))
         // Bearer tokens, no cookies: nothing for CSRF to ride on.

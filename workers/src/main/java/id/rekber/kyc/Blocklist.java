@@ -43,26 +43,33 @@ public class Blocklist {
     return "PHONE:" + phone;
   }
 
-  @Transactional
-  public Entry add(String kind, String bankCode, String value, String reason, String admin) {
-    String index;
-    String masked;
+  /**
+   * A bank account ({@code kind} BANK_ACCOUNT with a bank code) or a phone number as the list keys it:
+   * its blind index and a masked copy. Refuses a malformed number.
+   */
+  public Subject subject(String kind, String bankCode, String value) {
     if (BANK_ACCOUNT.equals(kind)) {
-      if (bankCode == null || !bankCode.trim().matches("[A-Za-z]{2,20}") || value == null || !value.trim().matches("\\d{6,20}")) {
+      String number = value == null ? null : value.replaceAll("[\\s.-]", "");
+      if (bankCode == null || !bankCode.trim().matches("[A-Za-z]{2,20}") || number == null || !number.matches("\\d{6,20}")) {
         throw Refusal.invalid("blocklist.bank-account.invalid");
       }
-      index = cipher.blindIndex(bankKey(bankCode.trim(), value.trim()));
-      masked = bankCode.trim().toUpperCase(Locale.ROOT) + " " + Masking.account(value.trim());
-    } else if (PHONE.equals(kind)) {
+      return new Subject(kind, cipher.blindIndex(bankKey(bankCode.trim(), number)), bankCode.trim().toUpperCase(Locale.ROOT) + " " + Masking.account(number));
+    }
+    if (PHONE.equals(kind)) {
       String phone = value == null ? null : KycFormReader.phone(value.trim());
       if (phone == null) {
         throw Refusal.invalid("blocklist.phone.invalid");
       }
-      index = cipher.blindIndex(phoneKey(phone));
-      masked = Masking.phone(phone);
-    } else {
-      throw Refusal.invalid("blocklist.kind.invalid");
+      return new Subject(kind, cipher.blindIndex(phoneKey(phone)), Masking.phone(phone));
     }
+    throw Refusal.invalid("blocklist.kind.invalid");
+  }
+
+  @Transactional
+  public Entry add(String kind, String bankCode, String value, String reason, String admin) {
+    Subject subject = subject(kind, bankCode, value);
+    String index = subject.index();
+    String masked = subject.masked();
     if (reason == null || reason.isBlank() || reason.length() > 300) {
       throw Refusal.invalid("blocklist.reason.required");
     }
@@ -91,6 +98,34 @@ public class Blocklist {
     audit.record(new AuditEvent(null, admin, "BLOCKLIST_REMOVE", "blocklist", String.valueOf(id), "ALLOWED", null, null, e.kind() + " " + e.masked()));
   }
 
+  /** Lists a number a verified fraud report names; empty when it is listed already (by an admin or another report). */
+  @Transactional
+  public java.util.Optional<Long> addReported(Subject subject, String reason, String actor) {
+    String text = reason.length() > 300 ? reason.substring(0, 300) : reason;
+    List<Long> ids = jdbc.queryForList(
+        "INSERT INTO kyc_blocklist (kind, value_index, masked, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (kind, value_index) DO NOTHING RETURNING id",
+        Long.class, subject.kind(), subject.index(), subject.masked(), text, actor, Timestamp.from(clock.instant()));
+    ids.forEach(id -> audit.record(new AuditEvent(null, actor, "BLOCKLIST_ADD", "blocklist", String.valueOf(id), "ALLOWED", null, null,
+        subject.kind() + " " + subject.masked() + ": " + text)));
+    return ids.stream().findFirst();
+  }
+
+  /** Lifts an entry a report put there (its appeal was normalised); nothing when it is gone already. */
+  @Transactional
+  public void lift(long id, String actor, String reason) {
+    if (jdbc.update("DELETE FROM kyc_blocklist WHERE id = ?", id) > 0) {
+      audit.record(new AuditEvent(null, actor, "BLOCKLIST_LIFT", "blocklist", String.valueOf(id), "ALLOWED", null, null, reason));
+    }
+  }
+
+  /** When the number was listed, if it is. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Instant> listedSince(Subject subject) {
+    return jdbc.queryForList("SELECT created_at FROM kyc_blocklist WHERE kind = ? AND value_index = ?", Timestamp.class, subject.kind(), subject.index())
+        .stream().findFirst().map(Timestamp::toInstant);
+  }
+
   @Transactional(readOnly = true)
   public List<Entry> all() {
     return jdbc.query("SELECT * FROM kyc_blocklist ORDER BY id", Entry.ROW);
@@ -107,6 +142,9 @@ public class Blocklist {
   private boolean contains(String kind, String index) {
     return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM kyc_blocklist WHERE kind = ? AND value_index = ?)", Boolean.class, kind, index));
   }
+
+  /** A number as the list keys it: never the number itself. */
+  public record Subject(String kind, String index, String masked) {}
 
   public record Entry(long id, String kind, String masked, String reason, String createdBy, Instant createdAt) {
     static final org.springframework.jdbc.core.RowMapper<Entry> ROW =

@@ -16,6 +16,7 @@ import id.rekber.identity.PhoneNumbers;
 import id.rekber.identity.Profiles;
 import id.rekber.payment.Checkout;
 import id.rekber.platform.Rupiah;
+import id.rekber.trust.CounterpartyTrust;
 import jakarta.validation.Valid;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -53,12 +54,15 @@ class DealPages {
   private final MoneyTrail money;
   private final DealProgress progress;
   private final MessageSource messages;
+  private final CounterpartyTrust trust;
   private final Clock clock;
 
   private final id.rekber.escrow.MilestoneCommands milestoneCommands;
 
+  @SuppressWarnings("java:S107")
   DealPages(DealService deals, CurrentUser currentUser, Profiles profiles, Checkout checkout, MoneyTrail money,
-      DealProgress progress, MessageSource messages, Clock clock, id.rekber.escrow.MilestoneCommands milestoneCommands) {
+      DealProgress progress, MessageSource messages, CounterpartyTrust trust, Clock clock,
+      id.rekber.escrow.MilestoneCommands milestoneCommands) {
     this.milestoneCommands = milestoneCommands;
     this.deals = deals;
     this.currentUser = currentUser;
@@ -67,6 +71,7 @@ class DealPages {
     this.money = money;
     this.progress = progress;
     this.messages = messages;
+    this.trust = trust;
     this.clock = clock;
   }
 
@@ -257,6 +262,8 @@ class DealPages {
     model.addAttribute("methodPanel", buyer && deal.getStatus() == DealStatus.MENUNGGU_PEMBAYARAN
         ? checkout.methodPanel(user, deal.getId()).orElse(null) : null);
     model.addAttribute("milestones", deal.isServiceDeal() ? milestoneCommands.list(user, deal.getId()) : List.of());
+    // The other side's public check and profile, before anyone accepts or pays (issue 14).
+    model.addAttribute("counterparty", trust.of(user, deal).orElse(null));
   }
 
   private static List<Deadline> deadlines(DealView v) {
