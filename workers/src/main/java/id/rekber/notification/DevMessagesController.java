@@ -1,8 +1,8 @@
 package id.rekber.notification;
 
+import org.springframework.context.annotation.Conditional;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
-import id.rekber.platform.SingleNodeOnly;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,11 +10,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * Single-node mode: the SMS/WhatsApp messages the sandbox provider "sent". Members see the
+ * Single-node mode (and a demo cluster stack): the SMS/WhatsApp messages the sandbox provider "sent". Members see the
  * messages to their own phone number; admins see all.
  */
 @Controller
-@SingleNodeOnly
+@Conditional(MessageSandboxCondition.class)
 class DevMessagesController {
   private final SandboxMessageSender sandbox;
   private final CurrentUser currentUser;

@@ -1,15 +1,15 @@
 package id.rekber.notification;
 
-import id.rekber.platform.ClusterOnly;
+import org.springframework.context.annotation.Conditional;
 import id.rekber.platform.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
- * Cluster mode: no SMS/WhatsApp provider is wired yet, so nothing can be sent and phone
+ * Cluster mode without the demo switch: no SMS/WhatsApp provider is wired yet, so nothing can be sent and phone
  * verification answers 503 {@code phone.sender-not-configured} (decision 42).
  */
 @Component
-@ClusterOnly
+@Conditional(MessageSandboxCondition.Absent.class)
 class NoMessageProvider implements MessageSender {
   @Override
   public void send(String phone, Channel channel, String text) {

@@ -1,6 +1,6 @@
 package id.rekber.notification;
 
-import id.rekber.platform.SingleNodeOnly;
+import org.springframework.context.annotation.Conditional;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -8,11 +8,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Single-node mode: an SMS/WhatsApp provider that delivers nowhere and keeps the newest messages
+ * Single-node mode (and a demo cluster stack, {@link MessageSandboxCondition}): an SMS/WhatsApp provider that delivers nowhere and keeps the newest messages
  * in memory, readable at {@code /api/dev/messages} and {@code /dev/messages} like the dev mailbox.
  */
 @Component
-@SingleNodeOnly
+@Conditional(MessageSandboxCondition.class)
 class SandboxMessageSender implements MessageSender {
   static final int KEPT = 2_000;
   private final Deque<SentMessage> sent = new ArrayDeque<>();

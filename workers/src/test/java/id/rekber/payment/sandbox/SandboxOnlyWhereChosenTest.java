@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
@@ -48,9 +51,34 @@ class SandboxOnlyWhereChosenTest {
 
   @Test
   void theDevMailboxStaysSingleNodeOnly() {
-    // The dev mailbox, and the sandbox SMS/WhatsApp provider with its dev message box (decision 42).
-    assertThat(singleNodeOnlyBeansIn("id.rekber.notification", "single-node", null)).isEqualTo(3);
+    assertThat(singleNodeOnlyBeansIn("id.rekber.notification", "single-node", null)).isEqualTo(1);
     assertThat(singleNodeOnlyBeansIn("id.rekber.notification", "cluster", "sandbox")).isZero();
+  }
+
+  @Test
+  void theSandboxMessageBoxRunsInClusterModeOnlyBehindItsDemoSwitch() {
+    // Decision 42: without a vendor no phone could be verified, so only a demo stack may use the sandbox.
+    Set<String> sandbox = Set.of("SandboxMessageSender", "DevMessagesController");
+    assertThat(messageBeansIn("single-node", false)).isEqualTo(sandbox);
+    assertThat(messageBeansIn("cluster", true)).isEqualTo(sandbox);
+    assertThat(messageBeansIn("cluster", false)).containsExactly("NoMessageProvider");
+  }
+
+  private static Set<String> messageBeansIn(String mode, boolean demoSwitch) {
+    try (GenericWebApplicationContext context = new GenericWebApplicationContext()) {
+      configure(context, mode, "sandbox");
+      context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("switch",
+          Map.of("rekber.phone-verification.sandbox.allow-in-cluster", String.valueOf(demoSwitch))));
+      ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(context, false, context.getEnvironment());
+      scanner.setIncludeAnnotationConfig(false);
+      scanner.addIncludeFilter((reader, factory) -> reader.getClassMetadata().getClassName().matches(
+          "id\\.rekber\\.notification\\.(SandboxMessageSender|DevMessagesController|NoMessageProvider)"));
+      scanner.scan("id.rekber.notification");
+      return Arrays.stream(context.getBeanDefinitionNames())
+          .map(name -> context.getBeanDefinition(name).getBeanClassName())
+          .map(className -> className.substring(className.lastIndexOf('.') + 1))
+          .collect(Collectors.toSet());
+    }
   }
 
   private static int singleNodeOnlyBeansIn(String pkg, String mode, String provider) {
