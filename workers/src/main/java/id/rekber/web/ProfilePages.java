@@ -29,7 +29,12 @@ class ProfilePages {
   private final MemberMails mails;
   private final LocaleResolver locales;
 
-  ProfilePages(CurrentUser currentUser, Profiles profiles, MemberMails mails, LocaleResolver locales) {
+  /** Keycloak's account console page where a member sets up a one-time code (authenticator app). */
+  private final String otpSetupUrl;
+
+  ProfilePages(CurrentUser currentUser, Profiles profiles, MemberMails mails, LocaleResolver locales,
+      @org.springframework.beans.factory.annotation.Value("${rekber.identity.issuer-uri}") String issuer) {
+    this.otpSetupUrl = issuer + "/account/account-security/signing-in";
     this.currentUser = currentUser;
     this.profiles = profiles;
     this.mails = mails;
@@ -52,6 +57,7 @@ class ProfilePages {
     }
     model.addAttribute("user", user);
     model.addAttribute("roles", currentUser.roles());
+    model.addAttribute("otpSetupUrl", otpSetupUrl);
     model.addAttribute("maskedAccount", user.hasPayoutAccount() ? "••••" + last4(user.getBankAccountNumber()) : null);
     return "profile";
   }
