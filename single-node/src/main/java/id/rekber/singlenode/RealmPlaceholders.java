@@ -19,6 +19,7 @@ final class RealmPlaceholders {
   static final Map<String, String> DEMO_SECRETS = Map.of(
       "REKBER_OIDC_CLIENT_SECRET", "rekber-web-DEMO-ONLY-secret",
       "REKBER_APP_CLIENT_SECRET", "rekber-app-DEMO-ONLY-secret");
+  static final String DEMO_TOTP_SECRET = "REKBER_DEMO_TOTP_SECRET";
   /** Clients for the orchestration cluster: unused in single-node mode, so nobody needs to know them. */
   static final String[] CLUSTER_ONLY_SECRETS = {"REKBER_ORCHESTRATION_SECRET", "REKBER_WORKER_SECRET"};
 
@@ -30,6 +31,8 @@ final class RealmPlaceholders {
     values.put("REKBER_SMTP_HOST", smtpHost);
     values.put("REKBER_SMTP_PORT", Integer.toString(smtpPort));
     DEMO_SECRETS.forEach((name, demo) -> values.put(name, nonBlank(environment.get(name), demo)));
+    // DEMO ONLY: the demo staff users' one-time-code secret, so tests and scripts/staff-otp.sh can compute codes.
+    values.put(DEMO_TOTP_SECRET, nonBlank(environment.get(DEMO_TOTP_SECRET), DemoStaffOtp.SECRET));
     SecureRandom random = new SecureRandom();
     for (String name : CLUSTER_ONLY_SECRETS) {
       byte[] bytes = new byte[24];

@@ -23,8 +23,14 @@ final class StaffTaskRules {
     }
   }
 
-  /** A feature's rule (e.g. a mediator who is a party) or a colleague's claim stands in the way. */
+  /**
+   * A feature's rule (e.g. a mediator who is a party), the four-eyes rule (the first decider may not
+   * approve their own decision) or a colleague's claim stands in the way.
+   */
   static void requireMayWorkOn(CaseContexts contexts, StaffTask task, AppUser staff) {
+    FourEyes.refusal(task, staff).ifPresent(code -> {
+      throw Refusal.forbidden(code);
+    });
     contexts.of(task).flatMap(c -> c.refusal(task, staff)).ifPresent(code -> {
       throw Refusal.forbidden(code);
     });

@@ -139,7 +139,7 @@ public class TaskListeners {
   }
 
   private Optional<String> refusal(StaffTask task, AppUser staff) {
-    return contexts.of(task).flatMap(c -> c.refusal(task, staff));
+    return FourEyes.refusal(task, staff).or(() -> contexts.of(task).flatMap(c -> c.refusal(task, staff)));
   }
 
   private ListenerVerdict deny(String code, Object... args) {

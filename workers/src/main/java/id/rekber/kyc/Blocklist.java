@@ -127,6 +127,11 @@ public class Blocklist {
   }
 
   @Transactional(readOnly = true)
+  public java.util.Optional<Entry> find(long id) {
+    return jdbc.query("SELECT * FROM kyc_blocklist WHERE id = ?", Entry.ROW, id).stream().findFirst();
+  }
+
+  @Transactional(readOnly = true)
   public List<Entry> all() {
     return jdbc.query("SELECT * FROM kyc_blocklist ORDER BY id", Entry.ROW);
   }

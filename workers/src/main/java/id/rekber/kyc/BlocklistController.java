@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BlocklistController {
   private final Blocklist blocklist;
   private final CurrentUser currentUser;
+  private final BlocklistRemoval removal;
 
-  BlocklistController(Blocklist blocklist, CurrentUser currentUser) {
+  BlocklistController(Blocklist blocklist, CurrentUser currentUser, BlocklistRemoval removal) {
     this.blocklist = blocklist;
+    this.removal = removal;
     this.currentUser = currentUser;
   }
 
@@ -35,9 +37,13 @@ class BlocklistController {
     return ResponseEntity.status(201).body(entry);
   }
 
+  /**
+   * Asks for the entry's removal ({@code {"reason":"…"}}): a second admin approves it in the inbox
+   * (four eyes), and only then is it removed. 202: the request is under way.
+   */
   @DeleteMapping("/api/admin/blocklist/{id}")
-  ResponseEntity<Void> remove(@PathVariable long id) {
-    blocklist.remove(id, currentUser.get().getEmail());
-    return ResponseEntity.noContent().build();
+  ResponseEntity<Void> remove(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
+    removal.request(id, currentUser.get().getEmail(), body == null ? null : body.get("reason"));
+    return ResponseEntity.accepted().build();
   }
 }

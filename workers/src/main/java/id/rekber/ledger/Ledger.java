@@ -91,4 +91,50 @@ public class Ledger {
                 rs.getLong(6)),
         dealId);
   }
+
+  /**
+   * What the accounts hold over all deals from entries posted before {@code cutoff}, in each
+   * account's normal direction (positive = holding): the reconciliation's side of the books.
+   */
+  public java.util.Map<Account, Long> totalsBefore(java.time.Instant cutoff) {
+    java.util.Map<Account, Long> totals = new java.util.EnumMap<>(Account.class);
+    for (Account account : Account.values()) {
+      totals.put(account, 0L);
+    }
+    jdbc.query(
+        """
+        SELECT l.account, SUM(l.amount) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
+        WHERE e.created_at < ? GROUP BY l.account
+        """,
+        rs -> {
+          Account account = Account.valueOf(rs.getString(1));
+          long sum = rs.getLong(2);
+          boolean debitNormal = account == Account.PSP_CLEARING || account == Account.PAYOUT_CLEARING;
+          totals.put(account, debitNormal ? sum : -sum);
+        },
+        Timestamp.from(cutoff));
+    return totals;
+  }
+
+  /**
+   * The entries that moved money at the provider (PAYMENT, PAYOUT) posted in {@code [from, to)},
+   * each with the amount it moved through the provider's account.
+   */
+  public List<ProviderMovement> providerMovements(java.time.Instant from, java.time.Instant to) {
+    return jdbc.query(
+        """
+        SELECT e.id, e.idempotency_key, e.kind, e.deal_id, e.created_at, ABS(l.amount)
+        FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id
+        WHERE e.kind IN ('PAYMENT', 'PAYOUT') AND l.account IN ('PSP_CLEARING', 'PAYOUT_CLEARING')
+          AND e.created_at >= ? AND e.created_at < ?
+        ORDER BY e.id
+        """,
+        (rs, i) -> new ProviderMovement(rs.getLong(1), rs.getString(2), EntryKind.valueOf(rs.getString(3)), rs.getString(4),
+            rs.getTimestamp(5).toInstant(), rs.getLong(6)),
+        Timestamp.from(from), Timestamp.from(to));
+  }
+
+  /** A PAYMENT or PAYOUT entry and what it moved (whole rupiah, positive). */
+  public record ProviderMovement(long entryId, String idempotencyKey, EntryKind kind, String dealId, java.time.Instant postedAt,
+      long amount) {}
 }

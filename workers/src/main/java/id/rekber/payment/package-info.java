@@ -3,7 +3,7 @@
  *
  * <p>Module boundaries: see docs/modules.md; verified by ModuleStructureTest.
  */
-@ApplicationModule(displayName = "Payment", allowedDependencies = {"escrow", "ledger", "kyc", "identity", "notification", "privacy", "platform"})
+@ApplicationModule(displayName = "Payment", allowedDependencies = {"escrow", "ledger", "kyc", "inbox", "identity", "notification", "privacy", "platform"})
 package id.rekber.payment;
 
 import org.springframework.modulith.ApplicationModule;

@@ -33,8 +33,13 @@ class ProfilePages {
   private final PhoneVerification phoneVerification;
   private final boolean singleNode;
 
+  /** Keycloak's account console page where a member sets up a one-time code (authenticator app). */
+  private final String otpSetupUrl;
+
   ProfilePages(CurrentUser currentUser, Profiles profiles, MemberMails mails, LocaleResolver locales,
-      PhoneVerification phoneVerification, org.springframework.core.env.Environment env) {
+      PhoneVerification phoneVerification, org.springframework.core.env.Environment env,
+      @org.springframework.beans.factory.annotation.Value("${rekber.identity.issuer-uri}") String issuer) {
+    this.otpSetupUrl = issuer + "/account/account-security/signing-in";
     this.currentUser = currentUser;
     this.profiles = profiles;
     this.mails = mails;
@@ -60,6 +65,7 @@ class ProfilePages {
     model.addAttribute("user", user);
     model.addAttribute("devMessages", singleNode);
     model.addAttribute("roles", currentUser.roles());
+    model.addAttribute("otpSetupUrl", otpSetupUrl);
     model.addAttribute("maskedAccount", user.hasPayoutAccount() ? "••••" + last4(user.getBankAccountNumber()) : null);
     return "profile";
   }

@@ -296,7 +296,8 @@ public final class SoakBench {
   private synchronized String token(String user) throws Exception {
     Token token = tokens.get(user);
     if (token == null || token.expiresAt().isBefore(Instant.now().plusSeconds(60))) {
-      String form = "grant_type=password&client_id=rekber-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + PASSWORD;
+      String form = "grant_type=password&client_id=rekber-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + PASSWORD
+          + (id.rekber.support.StaffOtp.isStaff(user) ? "&totp=" + id.rekber.support.StaffOtp.code(id.rekber.support.StaffOtp.keycloakOf(tokenUrl), user) : "");
       HttpResponse<String> response =
           HTTP.send(
               HttpRequest.newBuilder(URI.create(tokenUrl)).header("Content-Type", "application/x-www-form-urlencoded")

@@ -75,6 +75,7 @@ final class CptWorkers {
           "payoutFailureReason", "");
     });
     complete("ledger-release-funds", "ledger-refund-funds", "ledger-split-funds");
+    answer("payment-four-eyes", job -> Map.of("fourEyesNeeded", false)); // the demo amounts are below the four-eyes limit
     disputes();
     taskListeners();
   }
@@ -88,6 +89,7 @@ final class CptWorkers {
     });
     answer("dispute-resume-point", job -> resumePoint);
     complete("dispute-remind", "dispute-close");
+    answer("dispute-four-eyes", job -> Map.of("fourEyesNeeded", false));
   }
 
   /** The payout's id as {@code PayoutWorker} makes it: {@code PO-<deal id>-<purpose>-<attempt>}. */

@@ -1,5 +1,6 @@
 package id.rekber.dispute;
 
+import id.rekber.support.StaffOtp;
 import static id.rekber.support.DemoUsers.BUDI;
 import static id.rekber.support.DemoUsers.SARI;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,5 +93,6 @@ class DisputePageBrowserTest {
     browser.findElement(By.id("username")).sendKeys(email);
     browser.findElement(By.id("password")).sendKeys("rekber-demo");
     browser.findElement(By.id("kc-login")).click();
+    StaffOtp.enterInBrowser(browser, email);
   }
 }

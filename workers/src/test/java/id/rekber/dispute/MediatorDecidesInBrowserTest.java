@@ -1,5 +1,6 @@
 package id.rekber.dispute;
 
+import id.rekber.support.StaffOtp;
 import static id.rekber.support.DemoUsers.BUDI;
 import static id.rekber.support.DemoUsers.MEDIATOR;
 import static id.rekber.support.DemoUsers.SARI;
@@ -125,6 +126,7 @@ class MediatorDecidesInBrowserTest {
     signInWait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(email);
     driver.findElement(By.id("password")).sendKeys("rekber-demo");
     driver.findElement(By.id("kc-login")).click();
+    StaffOtp.enterInBrowser(driver, email);
     signInWait.until(ExpectedConditions.presenceOfElementLocated(By.id(landmarkId)));
   }
 

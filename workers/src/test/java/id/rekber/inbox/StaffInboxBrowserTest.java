@@ -1,5 +1,6 @@
 package id.rekber.inbox;
 
+import id.rekber.support.StaffOtp;
 import static id.rekber.support.DemoUsers.ADMIN;
 import static id.rekber.support.DemoUsers.BUDI;
 import static id.rekber.support.DemoUsers.JOKO;
@@ -93,6 +94,7 @@ class StaffInboxBrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(email);
     browser.findElement(By.id("password")).sendKeys("rekber-demo");
     browser.findElement(By.id("kc-login")).click();
+    StaffOtp.enterInBrowser(browser, email);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-inbox")));
   }
 

@@ -1,5 +1,6 @@
 package id.rekber.kyc;
 
+import id.rekber.support.StaffOtp;
 import static id.rekber.support.DemoUsers.COMPLIANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -133,6 +134,7 @@ class KycBrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(email);
     browser.findElement(By.id("password")).sendKeys(ApiClient.PASSWORD);
     browser.findElement(By.id("kc-login")).click();
+    StaffOtp.enterInBrowser(browser, email);
     wait.until(ExpectedConditions.presenceOfElementLocated(landed));
   }
 

@@ -38,10 +38,17 @@ public final class Tokens {
     return token.value();
   }
 
-  /** The raw token endpoint answer for any credentials (for negative tests). */
+  /** The raw token endpoint answer for any credentials (for negative tests); staff send a fresh one-time code. */
   public static HttpResponse<String> request(String email, String password) {
+    String base = keycloak != null ? keycloak : SharedKeycloak.baseUrl();
+    return request(email, password, StaffOtp.isStaff(email) ? StaffOtp.code(base, email) : null);
+  }
+
+  /** The raw token endpoint answer, with this one-time code ({@code totp}) or none. */
+  public static HttpResponse<String> request(String email, String password, String totp) {
     String form =
-        "grant_type=password&client_id=rekber-cli&scope=openid&username=" + encode(email) + "&password=" + encode(password);
+        "grant_type=password&client_id=rekber-cli&scope=openid&username=" + encode(email) + "&password=" + encode(password)
+            + (totp == null ? "" : "&totp=" + encode(totp));
     try {
       return HTTP.send(
           HttpRequest.newBuilder(URI.create((keycloak != null ? keycloak : SharedKeycloak.baseUrl()) + "/realms/rekber/protocol/openid-connect/token"))

@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
 
 /**
  * A browser-like web session over plain HTTP: signs in through Keycloak's real login form (cookies,
- * redirects, PKCE), then fetches pages and posts forms with the page's CSRF token.
+ * redirects, PKCE, and for staff the one-time code), then fetches pages and posts forms with the page's CSRF token.
  */
 public final class WebSession {
   private static final Pattern LOGIN_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+  private static final Pattern OTP_ACTION = Pattern.compile("<form[^>]*id=\"kc-otp-login-form\"[^>]*action=\"([^\"]+)\"");
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final HttpClient http =
@@ -44,6 +45,14 @@ public final class WebSession {
         HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", email, "password", ApiClient.PASSWORD, "credentialId", "")))));
+    Matcher otp = OTP_ACTION.matcher(home.body());
+    if (otp.find()) { // staff: Keycloak's one-time-code page comes next
+      String url = otp.group(1).replace("&amp;", "&");
+      home = session.send(
+          HttpRequest.newBuilder(URI.create(url))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("otp", StaffOtp.code(StaffOtp.keycloakOf(url), email))))));
+    }
     if (home.status() != 200 || !home.body().contains("id=\"logout\"")) {
       throw new IllegalStateException("sign-in failed: " + home.status() + " " + home.uri());
     }

@@ -9,6 +9,7 @@ import id.rekber.kyc.KycFixtures;
 import id.rekber.singlenode.EmbeddedKeycloak;
 import id.rekber.singlenode.TimeMachine;
 import id.rekber.support.ApiClient;
+import id.rekber.support.StaffOtp;
 import id.rekber.support.Browser;
 import id.rekber.support.IntegrationTest;
 import java.nio.file.Files;
@@ -123,6 +124,7 @@ class TrustJourneyBrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(email);
     browser.findElement(By.id("password")).sendKeys(ApiClient.PASSWORD);
     browser.findElement(By.id("kc-login")).click();
+    StaffOtp.enterInBrowser(browser, email);
     wait.until(ExpectedConditions.presenceOfElementLocated(landed));
   }
 }

@@ -1,5 +1,6 @@
 package id.rekber.web;
 
+import id.rekber.support.StaffOtp;
 import static id.rekber.support.DemoUsers.BUDI;
 import static id.rekber.support.DemoUsers.SARI;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -204,6 +205,7 @@ class PortalJourneyBrowserTest {
     wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(email);
     browser.findElement(By.id("password")).sendKeys("rekber-demo");
     browser.findElement(By.id("kc-login")).click();
+    StaffOtp.enterInBrowser(browser, email);
     wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
   }
 

@@ -19,6 +19,7 @@ public class SandboxFaults {
   private volatile boolean holdCallbacks;
   private final List<Runnable> held = new ArrayList<>();
   private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.Set<String> droppedFromStatement = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public State state() {
     return new State(down, latency.toMillis(), holdCallbacks, heldCount(), refused.get());
@@ -64,6 +65,23 @@ public class SandboxFaults {
       }
     }
     send.run();
+  }
+
+  /**
+   * The daily statement ({@link SandboxReports}) leaves this payout out, as a provider's report with
+   * a missing line would: the books no longer agree with Rekber's ledger (reconciliation tests).
+   */
+  public void dropFromStatement(String payoutId) {
+    droppedFromStatement.add(payoutId);
+  }
+
+  /** Statements are complete again. */
+  public void completeStatements() {
+    droppedFromStatement.clear();
+  }
+
+  boolean droppedFromStatement(String payoutId) {
+    return droppedFromStatement.contains(payoutId);
   }
 
   private int heldCount() {

@@ -1,0 +1,71 @@
+package id.rekber.payment.funds;
+
+import id.rekber.ledger.Ledger;
+import id.rekber.payment.PaymentProvider;
+import id.rekber.payment.ProviderReports;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checks one day (Asia/Jakarta): the ledger's balances at the end of the day (or now, for today)
+ * and its PAYMENT and PAYOUT entries of that day against the chosen provider's statement and
+ * closing balance ({@link ProviderReports}), and stores the result.
+ */
+@Service
+public class FundsReconciliation {
+  static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+  private final Ledger ledger;
+  private final List<ProviderReports> reports;
+  private final PaymentProvider provider;
+  private final JdbcTemplate jdbc;
+  private final FundsDays days;
+  private final Clock clock;
+
+  FundsReconciliation(Ledger ledger, List<ProviderReports> reports, PaymentProvider provider, JdbcTemplate jdbc, FundsDays days,
+      Clock clock) {
+    this.ledger = ledger;
+    this.reports = reports;
+    this.provider = provider;
+    this.jdbc = jdbc;
+    this.days = days;
+    this.clock = clock;
+  }
+
+  /** The day the daily check looks at: yesterday in WIB. */
+  public LocalDate previousDay() {
+    return LocalDate.now(clock.withZone(WIB)).minusDays(1);
+  }
+
+  @Transactional
+  public FundsCheck check(LocalDate day) {
+    Instant from = day.atStartOfDay(WIB).toInstant();
+    Instant endOfDay = day.plusDays(1).atStartOfDay(WIB).toInstant();
+    Instant now = clock.instant();
+    Instant cutoff = endOfDay.isAfter(now) ? now : endOfDay;
+    List<Ledger.ProviderMovement> movements = ledger.providerMovements(from, cutoff);
+    Map<String, String> paymentIds = new HashMap<>();
+    movements.stream().filter(m -> m.kind() == id.rekber.ledger.EntryKind.PAYMENT).forEach(m ->
+        jdbc.queryForList("SELECT id FROM payment WHERE deal_id = ?", String.class, m.dealId()).stream().findFirst()
+            .ifPresent(id -> paymentIds.put(m.dealId(), id)));
+    Optional<ProviderReports> report = reports.stream().filter(r -> r.provider().equals(provider.name())).findFirst();
+    FundsCheck check = FundsComparison.compare(day, provider.name(), ledger.totalsBefore(cutoff), movements, paymentIds,
+        report.map(r -> r.transactionsOn(day)).orElse(List.of()),
+        report.flatMap(r -> r.closingBalance(day)));
+    days.save(check, now);
+    return check;
+  }
+
+  public List<FundsDays.PublicDay> latest(int count) {
+    return days.latest(count);
+  }
+}
