@@ -100,6 +100,9 @@ class SecurityConfiguration {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/admin/**").hasRole("admin")
+            // Process studio: analysts draft, admins review (never their own draft: Studio checks).
+            .requestMatchers("/api/studio/drafts/*/review").hasRole("admin")
+            .requestMatchers("/api/studio/**").hasAnyRole("analyst", "admin")
             // Staff work only through their inboxes; deals belong to members.
             .requestMatchers("/api/inbox/**").hasAnyRole("admin", "mediator", "compliance")
             .requestMatchers("/api/deals/**", "/api/deals").hasRole("member")
@@ -130,6 +133,7 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers("/css/**", "/assets/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
             .requestMatchers("/staff/**").hasAnyRole("admin", "mediator", "compliance")
+            .requestMatchers("/studio/**", "/studio").hasAnyRole("analyst", "admin")
             .anyRequest().authenticated())
         .oauth2Login(login -> login
             .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce))
