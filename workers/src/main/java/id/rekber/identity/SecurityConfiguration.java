@@ -133,6 +133,7 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers("/css/**", "/assets/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
             .requestMatchers("/staff/**").hasAnyRole("admin", "mediator", "compliance")
+            .requestMatchers("/studio/api/drafts/*/review").hasRole("admin")
             .requestMatchers("/studio/**", "/studio").hasAnyRole("analyst", "admin")
             .anyRequest().authenticated())
         .oauth2Login(login -> login

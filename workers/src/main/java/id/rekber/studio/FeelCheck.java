@@ -59,10 +59,10 @@ final class FeelCheck {
       String value = text.getTextContent().trim();
       if ("inputEntry".equals(parent)) {
         if (!value.isEmpty() && !"-".equals(value)) {
-          report(FEEL.parseUnaryTests(value), value, text, findings);
+          reportOn(FEEL.parseUnaryTests(value), value, ruleOrOwnerId(text), findings);
         }
       } else if (!value.isEmpty() && ("outputEntry".equals(parent) || "inputExpression".equals(parent) || "literalExpression".equals(parent))) {
-        report(FEEL.parseExpression(value), value, text, findings);
+        reportOn(FEEL.parseExpression(value), value, ruleOrOwnerId(text), findings);
       }
     }
     return findings;
@@ -73,9 +73,23 @@ final class FeelCheck {
   }
 
   private static void report(ParseResult result, String expression, Element where, List<Finding> findings) {
+    reportOn(result, expression, ownerId(where), findings);
+  }
+
+  private static void reportOn(ParseResult result, String expression, String elementId, List<Finding> findings) {
     if (result.isFailure()) {
-      findings.add(Finding.error(ownerId(where), "feel", "feel-parse", "FEEL '" + expression + "': " + result.failure().message()));
+      findings.add(Finding.error(elementId, "feel", "feel-parse", "FEEL '" + expression + "': " + result.failure().message()));
     }
+  }
+
+  /** A decision table cell is reported on its rule (the row the editor marks), else on the nearest id. */
+  private static String ruleOrOwnerId(Element where) {
+    for (Node node = where; node instanceof Element element; node = element.getParentNode()) {
+      if ("rule".equals(element.getLocalName())) {
+        return element.getAttribute("id");
+      }
+    }
+    return ownerId(where);
   }
 
   /** The nearest enclosing element with an id (a task, a rule). */

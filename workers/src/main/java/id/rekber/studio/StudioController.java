@@ -21,7 +21,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The process studio over the API (roles analyst and admin; reviewing: admin only). */
+/**
+ * The process studio over the API (roles analyst and admin; reviewing: admin only): under
+ * {@code /api/studio} for bearer tokens, and the same under {@code /studio/api} for the studio's
+ * pages (session and CSRF token).
+ */
 @RestController
 class StudioController {
   private final Studio studio;
@@ -44,12 +48,12 @@ class StudioController {
 
   record Submission(String status, List<Finding> findings) {}
 
-  @GetMapping("/api/studio/versions")
+  @GetMapping({"/api/studio/versions", "/studio/api/versions"})
   List<StudioVersion> versions(@RequestParam(required = false) String resourceName) {
     return resourceName == null ? versions.all() : versions.of(resourceName);
   }
 
-  @GetMapping("/api/studio/versions/{key}/download")
+  @GetMapping({"/api/studio/versions/{key}/download", "/studio/api/versions/{key}/download"})
   ResponseEntity<byte[]> download(@PathVariable long key) {
     StudioVersion version = versions.byKey(key).orElseThrow(() -> Refusal.notFound("studio.version-not-found"));
     byte[] content = versions.content(key).orElseThrow().getBytes(StandardCharsets.UTF_8);
@@ -59,26 +63,26 @@ class StudioController {
         .body(content);
   }
 
-  @GetMapping("/api/studio/diff")
+  @GetMapping({"/api/studio/diff", "/studio/api/diff"})
   List<LineDiff.Line> diff(@RequestParam long from, @RequestParam long to) {
     String before = versions.content(from).orElseThrow(() -> Refusal.notFound("studio.version-not-found"));
     String after = versions.content(to).orElseThrow(() -> Refusal.notFound("studio.version-not-found"));
     return LineDiff.changes(before, after);
   }
 
-  @GetMapping("/api/studio/drafts")
+  @GetMapping({"/api/studio/drafts", "/studio/api/drafts"})
   List<Draft> drafts() {
     return studio.openDrafts();
   }
 
-  @PostMapping("/api/studio/drafts")
+  @PostMapping({"/api/studio/drafts", "/studio/api/drafts"})
   ResponseEntity<Draft> create(@RequestBody DraftRequest request) {
     long id = studio.create(request.resourceName(), request.content(), request.baseKey(), user(), request.comment());
     return ResponseEntity.status(HttpStatus.CREATED).body(studio.draft(id));
   }
 
   /** Rolling back: a draft holding an earlier version, which then goes through the same approval. */
-  @PostMapping("/api/studio/versions/{key}/rollback")
+  @PostMapping({"/api/studio/versions/{key}/rollback", "/studio/api/versions/{key}/rollback"})
   ResponseEntity<Draft> rollback(@PathVariable long key, @RequestBody Reason comment) {
     StudioVersion version = versions.byKey(key).orElseThrow(() -> Refusal.notFound("studio.version-not-found"));
     long id = studio.create(version.resourceName(), versions.content(key).orElseThrow(), key, user(),
@@ -86,29 +90,29 @@ class StudioController {
     return ResponseEntity.status(HttpStatus.CREATED).body(studio.draft(id));
   }
 
-  @GetMapping("/api/studio/drafts/{id}")
+  @GetMapping({"/api/studio/drafts/{id}", "/studio/api/drafts/{id}"})
   Draft draft(@PathVariable long id) {
     return studio.draft(id);
   }
 
-  @PutMapping("/api/studio/drafts/{id}")
+  @PutMapping({"/api/studio/drafts/{id}", "/studio/api/drafts/{id}"})
   Draft update(@PathVariable long id, @RequestBody DraftRequest request) {
     studio.update(id, request.content(), request.comment(), user());
     return studio.draft(id);
   }
 
-  @DeleteMapping("/api/studio/drafts/{id}")
+  @DeleteMapping({"/api/studio/drafts/{id}", "/studio/api/drafts/{id}"})
   ResponseEntity<Void> discard(@PathVariable long id) {
     studio.discard(id, user());
     return ResponseEntity.noContent().build();
   }
 
-  @PostMapping("/api/studio/drafts/{id}/check")
+  @PostMapping({"/api/studio/drafts/{id}/check", "/studio/api/drafts/{id}/check"})
   List<Finding> check(@PathVariable long id) {
     return studio.check(studio.draft(id));
   }
 
-  @PostMapping("/api/studio/drafts/{id}/submit")
+  @PostMapping({"/api/studio/drafts/{id}/submit", "/studio/api/drafts/{id}/submit"})
   ResponseEntity<Submission> submit(@PathVariable long id, @RequestBody Reason reason) {
     List<Finding> findings = studio.submit(id, reason.reason(), user());
     boolean refused = findings.stream().anyMatch(Finding::error);
@@ -117,7 +121,7 @@ class StudioController {
   }
 
   /** An admin who is not the author approves or rejects; this completes the approval process's review task. */
-  @PostMapping("/api/studio/drafts/{id}/review")
+  @PostMapping({"/api/studio/drafts/{id}/review", "/studio/api/drafts/{id}/review"})
   ResponseEntity<Draft> review(@PathVariable long id, @RequestBody ReviewRequest request) {
     Draft draft = studio.draft(id);
     String reviewer = user();

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** The service tasks of processes/studio-approval.bpmn. */
 @Component
-class StudioWorkers {
+public class StudioWorkers {
   private final Studio studio;
 
   StudioWorkers(Studio studio) {
