@@ -83,20 +83,29 @@ async function dmnEditor(container, xml) {
   };
 }
 
-/** Decision table rows carry their rule id; a finding about a rule marks its row and says why. */
+/**
+ * Decision table rows carry their rule id; a finding about a rule outlines its row and says why
+ * beside it. The marks are laid over the table (outside dmn-js's own DOM, which it re-renders) and
+ * let clicks through to the cells.
+ */
 function markDmn(container, findings) {
-  container.querySelectorAll('.studio-row-finding').forEach((n) => n.remove());
-  container.querySelectorAll('tr.studio-error').forEach((n) => n.classList.remove('studio-error'));
+  const layer = container;
+  layer.querySelectorAll('.studio-row-box, .studio-row-finding').forEach((n) => n.remove());
+  const origin = layer.getBoundingClientRect();
   findings.filter((f) => f.elementId).forEach((f) => {
     const cell = container.querySelector(`[data-row-id="${CSS.escape(f.elementId)}"]`);
     const row = cell && cell.closest('tr');
     if (!row) return;
-    row.classList.add('studio-error');
+    const r = row.getBoundingClientRect();
+    const box = document.createElement('div');
+    box.className = 'studio-row-box' + (f.error ? ' error' : ' warning');
+    Object.assign(box.style, { top: `${r.top - origin.top}px`, left: `${r.left - origin.left}px`, width: `${r.width}px`, height: `${r.height}px` });
     const note = document.createElement('div');
     note.className = 'studio-row-finding studio-badge ' + (f.error ? 'error' : 'warning');
     note.dataset.elementId = f.elementId;
     note.textContent = f.message;
-    row.querySelector('td:last-child').appendChild(note);
+    Object.assign(note.style, { top: `${r.bottom - origin.top + 2}px`, left: `${r.left - origin.left + 40}px` });
+    layer.append(box, note);
   });
 }
 
@@ -123,6 +132,13 @@ function showFindings(findings, source) {
     li.textContent = `${f.elementId || '—'} · ${f.check}${f.rule ? ' (' + f.rule + ')' : ''}: ${f.message}`;
     list.appendChild(li);
   });
+  list.querySelectorAll('li.clean').forEach((n) => n.remove());
+  if (!list.querySelector('li')) {
+    const li = document.createElement('li');
+    li.className = 'clean';
+    li.textContent = text('cleanLabel');
+    list.appendChild(li);
+  }
   list.dataset.count = list.querySelectorAll('li.error').length;
 }
 

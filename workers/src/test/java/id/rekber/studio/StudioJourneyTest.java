@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.rekber.platform.ModelDeployer;
 import id.rekber.support.ApiClient;
 import id.rekber.support.Browser;
 import id.rekber.support.Deals;
@@ -17,12 +18,16 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The analyst's journey in the browser: change the fee rate in the DMN editor, see a broken
  * expression marked beside its rule, fix it and submit; a different admin reviews the table diff
- * and approves; a new deal is quoted at the new rate while a deal created before keeps its fee.
+ * and approves; a new deal is quoted at the new rate while a deal created before keeps its fee; the
+ * start-up deployment (what a restart runs) keeps the approved version; a rollback goes through the
+ * same approval.
  * Screenshots: target/screenshots/studio-*.png (copied to docs/screenshots/).
  */
 @IntegrationTest
@@ -30,6 +35,8 @@ class StudioJourneyTest {
   static final String RATE_CELL = "td[data-row-id='Rule_PercentageFee'][data-col-id='Output_Fee']";
 
   @LocalServerPort int port;
+  @Autowired ModelDeployer deployer;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void anAnalystChangesTheFeeRateAndAnotherAdminApprovesIt() {
@@ -53,8 +60,7 @@ class StudioJourneyTest {
       // A broken expression is marked beside its rule after the checks.
       typeInCell(analyst, wait, "floor(amount * )");
       analyst.findElement(By.id("studio-check")).click();
-      WebElement mark = wait.until(ExpectedConditions.visibilityOfElementLocated(
-          By.cssSelector(RATE_CELL.replace("[data-col-id='Output_Fee']", "") + " ~ td .studio-row-finding, tr.studio-error .studio-row-finding")));
+      WebElement mark = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".studio-row-finding")));
       assertThat(mark.getAttribute("data-element-id")).isEqualTo("Rule_PercentageFee");
       assertThat(mark.getText()).contains("FEEL");
       Browser.screenshot(analyst, "studio-03-error-beside-rule");
@@ -89,6 +95,17 @@ class StudioJourneyTest {
       String after = deals.create("sari@rekber.test", "budi@rekber.test", 1_000_000);
       assertThat(deals.get("budi@rekber.test", after).get("fee").asLong()).as("quoted after the approval").isEqualTo(30_600);
       assertThat(deals.get("budi@rekber.test", before).get("fee").asLong()).as("quoted before").isEqualTo(25_500);
+      long deployed = StudioApi.newestKey(port, "escrow-fee.dmn");
+      assertThat(jdbc.queryForMap("SELECT version_tag, deployed_by FROM studio_version WHERE definition_key = ?", deployed))
+          .containsEntry("version_tag", "studio-" + draft).containsEntry("deployed_by", "admin2@rekber.test");
+      assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE object_type = 'studio-draft' AND object_id = ?", String.class,
+          Long.toString(draft))).contains("studio.draft.created", "studio.draft.submitted", "studio.draft.approved", "studio.deployed");
+
+      // What a restart does: the start-up deployment of the shipped files keeps the approved version.
+      deployer.deploy();
+      assertThat(StudioApi.newestKey(port, "escrow-fee.dmn")).isEqualTo(deployed);
+      assertThat(deals.get("budi@rekber.test", deals.create("sari@rekber.test", "budi@rekber.test", 1_000_000)).get("fee").asLong())
+          .as("quoted after a restart").isEqualTo(30_600);
       assertThat(Browser.consoleErrors(analyst)).as("analyst's console").isEmpty();
     } finally {
       analyst.quit();
@@ -97,6 +114,10 @@ class StudioJourneyTest {
       }
       StudioApi.rollBack(port, original);
     }
+    // Rolled back through the same approval: a new version with the shipped rate.
+    assertThat(StudioApi.newestKey(port, "escrow-fee.dmn")).isNotEqualTo(original);
+    assertThat(deals.get("budi@rekber.test", deals.create("sari@rekber.test", "budi@rekber.test", 1_000_000)).get("fee").asLong())
+        .as("quoted after the rollback").isEqualTo(25_500);
   }
 
   private void signIn(WebDriver browser, WebDriverWait wait, String path, String user) {
