@@ -38,6 +38,8 @@ public class ModelDeployer implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
   /** The deployer named in the journal for what start-up deployed from disk. */
   public static final String START_UP = "start-up";
+  /** A busy machine's engine needs longer than the client's default 10 s for every model at once. */
+  private static final java.time.Duration DEPLOY_TIMEOUT = java.time.Duration.ofMinutes(2);
   private static final List<String> PATTERNS =
       List.of("processes/*.bpmn", "processes/*.dmn", "forms/*.form");
 
@@ -91,7 +93,7 @@ public class ModelDeployer implements SmartLifecycle {
           ? client.newDeployResourceCommand().addResourceBytes(prepare(name, content, formSchemas), name)
           : command.addResourceBytes(prepare(name, content, formSchemas), name);
     }
-    DeploymentEvent deployment = command.send().join();
+    DeploymentEvent deployment = command.requestTimeout(DEPLOY_TIMEOUT).send().join();
     registerForms(deployment, formSchemas);
     if (approvals != null) {
       deployedContent.forEach((name, content) -> approvals.deployed(name, content, deployment, START_UP, null, diskContent.get(name)));
@@ -111,7 +113,8 @@ public class ModelDeployer implements SmartLifecycle {
   public DeploymentEvent deployApproved(String name, byte[] content, String approvedBy, long draftId) {
     Map<String, String> formSchemas = new HashMap<>();
     DeploymentEvent deployment =
-        client.newDeployResourceCommand().addResourceBytes(prepare(name, content, formSchemas), name).send().join();
+        client.newDeployResourceCommand().addResourceBytes(prepare(name, content, formSchemas), name)
+            .requestTimeout(DEPLOY_TIMEOUT).send().join();
     registerForms(deployment, formSchemas);
     ModelJournal approvals = journal.getIfAvailable();
     if (approvals != null) {

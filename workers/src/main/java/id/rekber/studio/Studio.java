@@ -47,7 +47,8 @@ public class Studio {
   }
 
   long create(String resourceName, String content, Long baseKey, String author, String comment) {
-    if (ModelKind.of(resourceName).isEmpty() || content == null || content.isBlank()) {
+    // Only files that exist: a new file comes with a release (the start-up deployment reads the shipped files).
+    if (ModelKind.of(resourceName).isEmpty() || content == null || content.isBlank() || !currentModels().containsKey(resourceName)) {
       throw Refusal.invalid("studio.invalid-draft");
     }
     long id = drafts.create(resourceName, content, baseKey, author, comment, clock.instant());
