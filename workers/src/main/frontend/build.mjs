@@ -7,7 +7,9 @@ const outdir = process.argv[2] || 'dist';
 await build({
   entryPoints: {
     'task-form': 'src/task-form.js',
-    'deal-diagram': 'src/deal-diagram.js'
+    'deal-diagram': 'src/deal-diagram.js',
+    // Analysts' editors only: kept apart so members' pages never load them.
+    studio: 'src/studio.js'
   },
   outdir,
   bundle: true,
@@ -16,6 +18,6 @@ await build({
   format: 'iife',
   target: ['es2020'],
   legalComments: 'linked',
-  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
+  loader: { '.png': 'file', '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
   logLevel: 'info'
 });

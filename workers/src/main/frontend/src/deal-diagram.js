@@ -21,6 +21,12 @@ async function mount(host) {
   mark(host.dataset.done, 'rekber-done');
   mark(host.dataset.active, 'rekber-active');
   canvas.zoom('fit-viewport', 'auto');
+  // The full-page diagram (phones): readable size, scrolled to where the deal is now.
+  const focus = host.dataset.focus === 'active' && ids(host.dataset.active).map((id) => registry.get(id)).find(Boolean);
+  if (focus) {
+    canvas.zoom(1);
+    canvas.scrollToElement(focus, { top: 120, bottom: 120, left: 60, right: 60 });
+  }
   host.dataset.rendered = 'true';
 }
 

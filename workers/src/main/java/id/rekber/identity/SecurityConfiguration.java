@@ -25,7 +25,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Three doors: provider callbacks and the sandbox (signed or public, no session), the REST API
@@ -36,6 +40,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
   private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+  /**
+   * The studio's editors (bpmn-js, dmn-js, form-js, CodeMirror) set inline styles and ship icon
+   * fonts and images as data: URLs; only the studio's pages (analysts and admins) allow them.
+   */
+  private static final String STUDIO_CONTENT_SECURITY_POLICY =
+      "default-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+  private static final RequestMatcher STUDIO_PAGES = request -> request.getRequestURI().startsWith(request.getContextPath() + "/studio");
 
 
   /** The audit filter runs inside the security chains only, not a second time as a servlet filter. */
@@ -100,6 +111,9 @@ class SecurityConfiguration {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/admin/**").hasRole("admin")
+            // Process studio: analysts draft, admins review (never their own draft: Studio checks).
+            .requestMatchers("/api/studio/drafts/*/review").hasRole("admin")
+            .requestMatchers("/api/studio/**").hasAnyRole("analyst", "admin")
             // Staff work only through their inboxes; deals belong to members.
             .requestMatchers("/api/inbox/**").hasAnyRole("admin", "mediator", "compliance")
             .requestMatchers("/api/deals/**", "/api/deals").hasRole("member")
@@ -131,13 +145,18 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers("/css/**", "/assets/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
             .requestMatchers("/staff/**").hasAnyRole("admin", "mediator", "compliance")
+            .requestMatchers("/studio/api/drafts/*/review").hasRole("admin")
+            .requestMatchers("/studio/**", "/studio").hasAnyRole("analyst", "admin")
             .anyRequest().authenticated())
         .oauth2Login(login -> login
             .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce))
             .userInfoEndpoint(u -> u.oidcUserService(new KeycloakOidcUserService(jwtDecoder))))
         .logout(logout -> logout.logoutSuccessHandler(endKeycloakSession))
         .headers(h -> h
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(STUDIO_PAGES,
+                new StaticHeadersWriter("Content-Security-Policy", STUDIO_CONTENT_SECURITY_POLICY)))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(STUDIO_PAGES),
+                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
             .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
         .addFilterBefore(audit, ExceptionTranslationFilter.class);
     users.ifAvailable(u -> http.addFilterBefore(new ActiveUserFilter(u, problemDocuments, false), ExceptionTranslationFilter.class));

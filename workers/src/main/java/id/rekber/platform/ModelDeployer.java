@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
@@ -29,16 +30,22 @@ import org.springframework.stereotype.Component;
 /**
  * Deploys every BPMN, DMN and form found under the models location at start-up, before the web
  * server takes requests. Analysts' edits deploy as a new version on the next start; nothing in code
- * names the files.
+ * names the files. Where the process studio approved a newer version of a file, that version is
+ * deployed instead of the file ({@link ModelJournal}), so a restart keeps it.
  */
 @Component
 public class ModelDeployer implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
+  /** The deployer named in the journal for what start-up deployed from disk. */
+  public static final String START_UP = "start-up";
+  /** A busy machine's engine needs longer than the client's default 10 s for every model at once. */
+  private static final java.time.Duration DEPLOY_TIMEOUT = java.time.Duration.ofMinutes(2);
   private static final List<String> PATTERNS =
       List.of("processes/*.bpmn", "processes/*.dmn", "forms/*.form");
 
   private final CamundaClient client;
   private final DeployedModels deployed;
+  private final ObjectProvider<ModelJournal> journal;
   private final String location;
   private final boolean singleNode;
   private volatile boolean running;
@@ -46,10 +53,12 @@ public class ModelDeployer implements SmartLifecycle {
   public ModelDeployer(
       CamundaClient client,
       DeployedModels deployed,
+      ObjectProvider<ModelJournal> journal,
       @Value("${rekber.models.location:classpath:models/}") String location,
       Environment environment) {
     this.client = client;
     this.deployed = deployed;
+    this.journal = journal;
     this.location = location.endsWith("/") ? location : location + "/";
     this.singleNode = SingleNode.isActive(environment);
   }
@@ -69,32 +78,75 @@ public class ModelDeployer implements SmartLifecycle {
     if (resources.isEmpty()) {
       throw new IllegalStateException("no models found under " + location);
     }
+    ModelJournal approvals = journal.getIfAvailable();
     DeployResourceCommandStep2 command = null;
     Map<String, String> formSchemas = new HashMap<>();
+    Map<String, byte[]> deployedContent = new HashMap<>();
+    Map<String, byte[]> diskContent = new HashMap<>();
     for (Resource resource : resources) {
-      byte[] content = read(resource);
       String name = resource.getFilename();
-      if (name.endsWith(".bpmn")) {
-        registerElementNames(content);
-        if (singleNode) {
-          content = UserTaskConverter.toJobWorkerUserTasks(content);
-        }
-      } else if (name.endsWith(".form")) {
-        formSchemas.put(name, new String(content, StandardCharsets.UTF_8));
-      }
-      command =
-          command == null
-              ? client.newDeployResourceCommand().addResourceBytes(content, name)
-              : command.addResourceBytes(content, name);
+      byte[] onDisk = read(resource);
+      diskContent.put(name, onDisk);
+      byte[] content = approvals == null ? onDisk : approvals.approvedReplacement(name, onDisk).orElse(onDisk);
+      deployedContent.put(name, content);
+      command = command == null
+          ? client.newDeployResourceCommand().addResourceBytes(prepare(name, content, formSchemas), name)
+          : command.addResourceBytes(prepare(name, content, formSchemas), name);
     }
-    DeploymentEvent deployment = command.send().join();
-    deployment.getForm().forEach(f -> deployed.registerForm(Long.toString(f.getFormKey()), f.getFormId(), formSchemas.get(f.getResourceName())));
+    DeploymentEvent deployment = command.requestTimeout(DEPLOY_TIMEOUT).send().join();
+    registerForms(deployment, formSchemas);
+    if (approvals != null) {
+      deployedContent.forEach((name, content) -> approvals.deployed(name, content, deployment, START_UP, null, diskContent.get(name)));
+    }
     log.info(
         "Deployed {} processes, {} decisions, {} forms from {}",
         deployment.getProcesses().size(),
         deployment.getDecisions().size(),
         deployment.getForm().size(),
         location);
+  }
+
+  /**
+   * Deploys one model approved in the studio (a new version unless the content equals the newest
+   * one), with the same preparation as at start-up.
+   */
+  public DeploymentEvent deployApproved(String name, byte[] content, String approvedBy, long draftId) {
+    Map<String, String> formSchemas = new HashMap<>();
+    DeploymentEvent deployment =
+        client.newDeployResourceCommand().addResourceBytes(prepare(name, content, formSchemas), name)
+            .requestTimeout(DEPLOY_TIMEOUT).send().join();
+    registerForms(deployment, formSchemas);
+    ModelJournal approvals = journal.getIfAvailable();
+    if (approvals != null) {
+      approvals.deployed(name, content, deployment, approvedBy, draftId, diskContent(name).orElse(null));
+    }
+    return deployment;
+  }
+
+  /** The file of this name under the models location, as shipped. */
+  public java.util.Optional<byte[]> diskContent(String name) {
+    return findModels().stream().filter(r -> name.equals(r.getFilename())).findFirst().map(ModelDeployer::read);
+  }
+
+  /** The names of the model files under the models location. */
+  public List<String> diskNames() {
+    return findModels().stream().map(Resource::getFilename).toList();
+  }
+
+  private byte[] prepare(String name, byte[] content, Map<String, String> formSchemas) {
+    if (name.endsWith(".bpmn")) {
+      registerElementNames(content);
+      if (singleNode) {
+        return UserTaskConverter.toJobWorkerUserTasks(content);
+      }
+    } else if (name.endsWith(".form")) {
+      formSchemas.put(name, new String(content, StandardCharsets.UTF_8));
+    }
+    return content;
+  }
+
+  private void registerForms(DeploymentEvent deployment, Map<String, String> formSchemas) {
+    deployment.getForm().forEach(f -> deployed.registerForm(Long.toString(f.getFormKey()), f.getFormId(), formSchemas.get(f.getResourceName())));
   }
 
   private void registerElementNames(byte[] bpmn) {

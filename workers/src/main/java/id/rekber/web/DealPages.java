@@ -3,6 +3,7 @@ package id.rekber.web;
 import id.rekber.platform.Languages;
 import id.rekber.platform.Refusal;
 import id.rekber.escrow.Deal;
+import id.rekber.escrow.DealDiagramSource;
 import id.rekber.escrow.DealProgress;
 import id.rekber.escrow.DealService;
 import id.rekber.escrow.DealStatus;
@@ -23,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
@@ -53,6 +56,7 @@ class DealPages {
   private final Checkout checkout;
   private final MoneyTrail money;
   private final DealProgress progress;
+  private final DealDiagramSource diagrams;
   private final MessageSource messages;
   private final CounterpartyTrust trust;
   private final Clock clock;
@@ -61,7 +65,7 @@ class DealPages {
 
   @SuppressWarnings("java:S107")
   DealPages(DealService deals, CurrentUser currentUser, Profiles profiles, Checkout checkout, MoneyTrail money,
-      DealProgress progress, MessageSource messages, CounterpartyTrust trust, Clock clock,
+      DealProgress progress, DealDiagramSource diagrams, MessageSource messages, CounterpartyTrust trust, Clock clock,
       id.rekber.escrow.MilestoneCommands milestoneCommands) {
     this.milestoneCommands = milestoneCommands;
     this.deals = deals;
@@ -70,6 +74,7 @@ class DealPages {
     this.checkout = checkout;
     this.money = money;
     this.progress = progress;
+    this.diagrams = diagrams;
     this.messages = messages;
     this.trust = trust;
     this.clock = clock;
@@ -169,6 +174,18 @@ class DealPages {
     return "deals/show";
   }
 
+  /** The full diagram on a page of its own: one tap from the step tracker on a phone. */
+  @GetMapping("/deals/{id}/process")
+  String process(@PathVariable String id, Model model) {
+    AppUser user = currentUser.get();
+    Deal deal = deals.get(user, id);
+    DealProgress.Steps steps = progress.of(deal);
+    model.addAttribute("deal", deal);
+    model.addAttribute("active", String.join(",", steps.active()));
+    model.addAttribute("done", String.join(",", steps.done()));
+    return "deals/process";
+  }
+
   @PostMapping("/deals/{id}/ship")
   String ship(@PathVariable String id, @ModelAttribute("shipForm") ShipForm form, BindingResult errors, Model model,
       RedirectAttributes redirect) {
@@ -253,6 +270,7 @@ class DealPages {
     model.addAttribute("balances", money.balances(deal.getId()));
     model.addAttribute("active", String.join(",", steps.active()));
     model.addAttribute("done", String.join(",", steps.done()));
+    model.addAttribute("tracker", tracker(deal, view, steps));
     model.addAttribute("dealLink", link);
     model.addAttribute("whatsappLink", "https://wa.me/?text=" + URLEncoder.encode(shareText, StandardCharsets.UTF_8).replace("+", "%20"));
     model.addAttribute("canShare", deal.getStatus() == DealStatus.MENUNGGU_PERSETUJUAN && deal.roleOf(user.getId()).isPresent());
@@ -265,6 +283,33 @@ class DealPages {
     // The other side's public check and profile, before anyone accepts or pays (issue 14).
     model.addAttribute("counterparty", trust.of(user, deal).orElse(null));
   }
+
+  /** Each step of the main path with the deal's deadline its timer waits for (StepTracker). */
+  private List<TrackedStep> tracker(Deal deal, DealView view, DealProgress.Steps steps) {
+    DealView.Deadlines d = view.deadlines();
+    Map<String, Instant> byVariable = new HashMap<>();
+    putIfSet(byVariable, "acceptDeadline", d.acceptBy());
+    putIfSet(byVariable, "paymentDeadline", d.payBy());
+    putIfSet(byVariable, "shipDeadline", d.shipBy());
+    putIfSet(byVariable, "deliveryFallbackAt", d.deliveryAssumedAt());
+    putIfSet(byVariable, "inspectionDeadline", d.inspectionEndsAt());
+    try {
+      return StepTracker.of(diagrams.xml(deal), steps.active(), steps.done()).stream()
+          .map(s -> new TrackedStep(s.elementId(), s.name(), s.state().name().toLowerCase(Locale.ROOT),
+              s.deadlineVariable() == null ? null : byVariable.get(s.deadlineVariable())))
+          .toList();
+    } catch (RuntimeException e) {
+      return List.of(); // the diagram below still shows where the deal stands
+    }
+  }
+
+  private static void putIfSet(Map<String, Instant> map, String key, Instant value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+
+  record TrackedStep(String elementId, String name, String state, Instant deadline) {}
 
   private static List<Deadline> deadlines(DealView v) {
     List<Deadline> list = new ArrayList<>();

@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -183,6 +184,17 @@ class PortalJourneyBrowserTest {
     assertThat(buyer.findElement(By.id("open-dispute")).getAttribute("href")).isEqualTo(url("/deals/" + dealId + "/dispute"));
     assertThat(buyer.findElement(By.id("deal-diagram")).getAttribute("data-active")).contains("Task_AwaitBuyerVerdict");
     step(buyer, "portal-20-buyer-can-dispute");
+    // On a phone the step tracker tells the same story: delivery done, inspection now, with its deadline.
+    assertThat(buyer.findElement(By.cssSelector("#steps li[data-element-id='Gateway_AwaitDelivery']")).getAttribute("data-state")).isEqualTo("done");
+    WebElement inspection = buyer.findElement(By.cssSelector("#steps li[data-element-id='Task_AwaitBuyerVerdict']"));
+    assertThat(inspection.getAttribute("data-state")).isEqualTo("now");
+    assertThat(inspection.findElement(By.tagName("time")).getText()).startsWith("batas ");
+    ((JavascriptExecutor) buyer).executeScript("document.getElementById('steps').scrollIntoView()");
+    Browser.screenshot(buyer, "studio-07-phone-step-tracker");
+    buyer.findElement(By.id("full-diagram")).click();
+    wait(buyer).until(ExpectedConditions.attributeToBe(By.id("deal-diagram"), "data-rendered", "true"));
+    Browser.screenshot(buyer, "studio-08-phone-full-diagram");
+    buyer.get(url("/deals/" + dealId));
 
     buyer.findElement(By.id("open-dispute")).click();
     wait(buyer).until(ExpectedConditions.presenceOfElementLocated(By.id("reason")))
