@@ -26,7 +26,7 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
  */
 class SandboxOnlyWhereChosenTest {
   private static final String[] SCANNED = {"id.rekber.payment.sandbox", "id.rekber.notification"};
-  private static final int SANDBOX_BEANS = 7; // with the faults and their switchboard
+  private static final int SANDBOX_BEANS = 8; // with the faults, their switchboard and the daily statement
 
   @Test
   void singleNodeModeRegistersTheSandboxByDefault() {
