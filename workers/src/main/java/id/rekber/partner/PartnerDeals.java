@@ -1,6 +1,7 @@
 package id.rekber.partner;
 
 import id.rekber.escrow.Deal;
+import id.rekber.escrow.DealEventRecorded;
 import id.rekber.escrow.DealRepository;
 import id.rekber.escrow.DealService;
 import id.rekber.escrow.DealTerms;
@@ -37,9 +38,11 @@ class PartnerDeals {
   private final JdbcTemplate jdbc;
   private final PublicUrl urls;
   private final Clock clock;
+  private final PartnerWebhooks webhooks;
 
   PartnerDeals(DealService deals, DealRepository dealRows, AppUserRepository users, Profiles profiles, PaymentRepository payments,
-      JdbcTemplate jdbc, PublicUrl urls, Clock clock) {
+      JdbcTemplate jdbc, PublicUrl urls, Clock clock, PartnerWebhooks webhooks) {
+    this.webhooks = webhooks;
     this.deals = deals;
     this.dealRows = dealRows;
     this.users = users;
@@ -71,6 +74,8 @@ class PartnerDeals {
     String ref = r.externalRef() == null || r.externalRef().isBlank() ? null : r.externalRef().trim();
     jdbc.update("INSERT INTO partner_deal (deal_id, partner_id, external_ref, created_at) VALUES (?, ?, ?, ?)",
         deal.getId(), partner, ref, Timestamp.from(clock.instant()));
+    // The deal's CREATED line was recorded before it was known to be this partner's.
+    webhooks.onDealEvent(new DealEventRecorded(deal.getId(), "CREATED", deal.getCreatedAt()));
     return view(deal, ref);
   }
 

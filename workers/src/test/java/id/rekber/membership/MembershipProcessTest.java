@@ -2,6 +2,7 @@ package id.rekber.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekber.support.ProcessHarness;
 import id.rekber.support.ProcessHarness.Outcome;
 import java.time.Duration;
@@ -56,6 +57,23 @@ class MembershipProcessTest {
   @AfterAll
   static void stopEngine() {
     engine.close();
+  }
+
+  @Test
+  void theBenefitsTableGivesEachPlanItsPriceAndBenefits() {
+    BenefitsDecision decision = new BenefitsDecision(engine.client(), new ObjectMapper());
+    PlanTerms monthly = decision.of(Plan.MONTHLY);
+    assertThat(monthly.price()).isEqualTo(49_000);
+    assertThat(monthly.periodMonths()).isEqualTo(1);
+    assertThat(monthly.benefits().feeRate()).isEqualByComparingTo("0.015");
+    assertThat(monthly.benefits().feeCap()).isEqualTo(250_000);
+    assertThat(monthly.benefits().mediationSla()).isEqualTo(Duration.ofHours(48));
+    assertThat(monthly.benefits().inboxPriority()).isTrue();
+    PlanTerms yearly = decision.of(Plan.YEARLY);
+    assertThat(yearly.price()).isEqualTo(490_000);
+    assertThat(yearly.periodMonths()).isEqualTo(12);
+    assertThat(yearly.benefits().feeMinimum()).isEqualTo(2_500);
+    assertThat(yearly.benefits().mediationSla()).isEqualTo(Duration.ofHours(24));
   }
 
   @Test
