@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * order id (a renewal's id is derived from the member and the period it renews), mails by dedupe key.
  */
 @Component
-class MembershipWorkers {
+public class MembershipWorkers {
   private final MembershipStore store;
   private final BenefitsDecision decision;
   private final PaymentProvider provider;

@@ -144,6 +144,22 @@ class MembershipProcessTest {
     assertThat(calls.get(instance)).containsExactly("invoice", "end:UNPAID");
   }
 
+  /** Where MembershipRecovery starts a membership again after a single-node restart, and what follows. */
+  @Test
+  void recoveryStartPointsWaitWhereTheMembershipWaited() {
+    Map<String, Object> inGrace = new java.util.HashMap<>(MembershipProcess.timers(engine.now().minusSeconds(60), PROPERTIES));
+    inGrace.putAll(Map.of("userId", "u-recovered-grace", "orderId", "MEM-recovered-grace"));
+    long grace = engine.startBefore(MembershipProcess.PROCESS_ID, "Task_StartGrace", inGrace);
+    engine.assertThat(grace).isWaitingAt("Gateway_AwaitGrace");
+    engine.publish(MembershipProcess.PAID, "MEM-recovered-grace", MembershipProcess.timers(engine.now().plus(MONTH), PROPERTIES));
+    engine.assertThat(grace).isWaitingAt("Event_ReminderDue");
+
+    Map<String, Object> active = new java.util.HashMap<>(MembershipProcess.timers(engine.now().plus(MONTH), PROPERTIES));
+    active.putAll(Map.of("userId", "u-recovered", "orderId", "MEM-recovered"));
+    long running = engine.startBefore(MembershipProcess.PROCESS_ID, "Event_ReminderDue", active);
+    engine.assertThat(running).isWaitingAt("Event_ReminderDue");
+  }
+
   /** An instance whose first invoice was paid now: its period runs a month from now. */
   private static long paidMember(String orderId) {
     long instance = engine.startInstance(MembershipProcess.PROCESS_ID, Map.of("userId", "u-" + orderId, "orderId", orderId));
