@@ -5,6 +5,7 @@ import id.rekber.membership.MembershipService.MembershipView;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -35,7 +36,7 @@ class MembershipController {
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Order a plan (MONTHLY or YEARLY); pay at the returned checkout once it appears in GET /api/membership")
   MembershipResponse order(@Valid @RequestBody OrderRequest request) {
-    memberships.order(currentUser.get(), request.plan());
+    memberships.order(currentUser.get(), Plan.valueOf(request.plan()));
     return mine();
   }
 
@@ -53,7 +54,10 @@ class MembershipController {
     return mine();
   }
 
-  record OrderRequest(@NotNull(message = "{membership.plan.required}") Plan plan) {}
+  /** The plan as text (MONTHLY or YEARLY), checked here so that a wrong value is a field error. */
+  record OrderRequest(
+      @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"MONTHLY", "YEARLY"}, example = "MONTHLY")
+      @NotNull(message = "{membership.plan.required}") @Pattern(regexp = "MONTHLY|YEARLY", message = "{membership.plan.required}") String plan) {}
 
   record MembershipResponse(String plan, String status, Instant periodStart, Instant periodEnd, Instant nextRenewal, Instant graceUntil,
       boolean cancelAtPeriodEnd, String endReason, Benefits benefits, String checkoutUrl, List<MembershipPayment> history) {
