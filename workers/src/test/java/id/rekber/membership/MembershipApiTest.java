@@ -11,6 +11,7 @@ import id.rekber.support.ApiClient;
 import id.rekber.support.Deals;
 import id.rekber.support.IntegrationTest;
 import id.rekber.support.KeycloakAdmin;
+import id.rekber.support.WebSession;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,14 @@ class MembershipApiTest {
     // Before: the normal minimum fee.
     assertThat(api.post("/api/deals", Deals.terms("BUYER", 150_000, SARI)).json().get("fee").asLong()).isEqualTo(5_000);
 
-    ApiClient.Response ordered = api.post("/api/membership", Map.of("plan", "MONTHLY"));
-    assertThat(ordered.status()).as(ordered.toString()).isEqualTo(201);
-    assertThat(ordered.json().get("status").asText()).isEqualTo("PENDING");
+    // Ordered on the profile page, as a member would.
+    WebSession web = WebSession.signIn(port, member);
+    WebSession.Page profile = web.get("/profile");
+    assertThat(profile.status()).isEqualTo(200);
+    assertThat(profile.text("membership-none")).isNotBlank();
+    web.post("/profile/membership", Map.of("action", "order", "plan", "MONTHLY"));
+    assertThat(api.get("/api/membership").json().get("status").asText()).isEqualTo("PENDING");
+    assertThat(api.post("/api/membership", Map.of("plan", "WEEKLY")).status()).isEqualTo(400);
     JsonNode withCheckout = await().atMost(Duration.ofSeconds(30))
         .until(() -> api.get("/api/membership").json(), m -> !m.path("checkoutUrl").isNull());
     String orderId = withCheckout.get("history").get(0).get("orderId").asText();
@@ -58,6 +64,11 @@ class MembershipApiTest {
         "SELECT -SUM(l.amount) FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id WHERE e.idempotency_key = ? AND l.account = 'FEE_REVENUE'",
         Long.class, "membership:" + orderId)).isEqualTo(49_000L);
     assertThat(api.post("/api/membership", Map.of("plan", "MONTHLY")).status()).isEqualTo(409);
+    WebSession.Page premium = web.get("/profile");
+    assertThat(premium.text("membership-status")).isEqualTo("Aktif");
+    assertThat(premium.text("membership-renewal")).isNotBlank();
+    assertThat(premium.text("membership-benefits")).contains("1.5 %");
+    assertThat(premium.body()).contains("id=\"membership-history\"").contains("Rp 49.000");
 
     // After: 1.5 % of Rp 150.000 is below the member minimum of Rp 3.000.
     assertThat(api.post("/api/deals", Deals.terms("BUYER", 150_000, SARI)).json().get("fee").asLong()).isEqualTo(3_000);
