@@ -72,8 +72,8 @@ class SecurityConfiguration {
     // provider; elsewhere its paths fall through to the authenticated chains (and answer 404 there).
     String[] open =
         PaymentSandboxCondition.SANDBOX.equals(PaymentSandboxCondition.chosenProvider(environment))
-            ? new String[] {"/api/webhooks/**", "/sandbox/**", "/v3/api-docs/**", "/actuator/health/**"}
-            : new String[] {"/api/webhooks/**", "/v3/api-docs/**", "/actuator/health/**"};
+            ? new String[] {"/api/webhooks/**", "/sandbox/**", "/v3/api-docs/**", "/actuator/health/**", "/actuator/info"}
+            : new String[] {"/api/webhooks/**", "/v3/api-docs/**", "/actuator/health/**", "/actuator/info"};
     return http.securityMatcher(open)
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         // Callbacks are authenticated by their signature.

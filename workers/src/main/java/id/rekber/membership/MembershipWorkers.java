@@ -1,6 +1,7 @@
 package id.rekber.membership;
 
 import id.rekber.payment.PaymentProvider;
+import id.rekber.payment.PaymentProviders;
 import io.camunda.client.annotation.CustomHeaders;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
@@ -20,17 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MembershipWorkers {
   private final MembershipStore store;
   private final BenefitsDecision decision;
-  private final PaymentProvider provider;
+  private final PaymentProviders providers;
   private final MembershipMails mails;
   private final MembershipProperties properties;
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  MembershipWorkers(MembershipStore store, BenefitsDecision decision, PaymentProvider provider, MembershipMails mails,
+  MembershipWorkers(MembershipStore store, BenefitsDecision decision, PaymentProviders providers, MembershipMails mails,
       MembershipProperties properties, TransactionTemplate tx, Clock clock) {
     this.store = store;
     this.decision = decision;
-    this.provider = provider;
+    this.providers = providers;
     this.mails = mails;
     this.properties = properties;
     this.tx = tx;
@@ -100,7 +101,8 @@ public class MembershipWorkers {
   }
 
   private MembershipPayment attachInvoice(MembershipPayment payment) {
-    PaymentProvider.Invoice invoice = provider.createInvoice(payment.orderId(), payment.amount(), payment.expiresAt());
+    // New invoices go to the active provider (decision 33).
+    PaymentProvider.Invoice invoice = providers.active().createInvoice(payment.orderId(), payment.amount(), payment.expiresAt());
     tx.executeWithoutResult(s -> store.attachCheckout(payment.orderId(), invoice.checkoutUrl()));
     return store.payment(payment.orderId()).orElseThrow();
   }

@@ -1,8 +1,11 @@
 package id.rekber.payment;
 
 import id.rekber.escrow.Deal;
+import id.rekber.escrow.DealEvent;
+import id.rekber.escrow.DealEventRepository;
 import id.rekber.escrow.DealLifecycle;
 import id.rekber.escrow.DealRepository;
+import io.camunda.client.exception.CamundaError;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.time.Clock;
@@ -22,7 +25,8 @@ public class InvoiceWorker {
   private final PaymentRepository payments;
   private final DealRepository deals;
   private final DealLifecycle lifecycle;
-  private final PaymentProvider provider;
+  private final PaymentProviders providers;
+  private final DealEventRepository events;
   private final PaymentProperties properties;
   private final TransactionTemplate tx;
   private final Clock clock;
@@ -31,14 +35,16 @@ public class InvoiceWorker {
       PaymentRepository payments,
       DealRepository deals,
       DealLifecycle lifecycle,
-      PaymentProvider provider,
+      PaymentProviders providers,
+      DealEventRepository events,
       PaymentProperties properties,
       TransactionTemplate tx,
       Clock clock) {
     this.payments = payments;
     this.deals = deals;
     this.lifecycle = lifecycle;
-    this.provider = provider;
+    this.providers = providers;
+    this.events = events;
     this.properties = properties;
     this.tx = tx;
     this.clock = clock;
@@ -47,21 +53,40 @@ public class InvoiceWorker {
   @JobWorker(type = "payment-create-invoice", fetchVariables = "dealId")
   public Map<String, Object> createInvoice(@Variable String dealId) {
     Payment payment = tx.execute(status -> payments.findByDealId(dealId).orElseGet(() -> newPayment(dealId)));
-    PaymentProvider.Invoice invoice =
-        provider.createInvoice(payment.getId(), payment.getGrossAmount(), payment.getExpiresAt());
+    // A redelivered job asks the provider that created the payment, whatever is active now.
+    PaymentProvider provider = providers.named(payment.getProvider());
+    PaymentProvider.Invoice invoice;
+    try {
+      invoice = provider.createInvoice(payment.getId(), payment.getGrossAmount(), payment.getExpiresAt());
+    } catch (ProviderRefusedException refused) {
+      throw incident(dealId, refused);
+    }
     tx.executeWithoutResult(
         status -> {
           Payment stored = payments.findForUpdate(payment.getId()).orElseThrow();
-          stored.attach(invoice);
+          if (!(provider.needsMethodChoice() && stored.getMethod() != null)) {
+            // (A method already chosen keeps its charge: this job was redelivered after the buyer picked.)
+            stored.attach(invoice);
+          }
           lifecycle.recordPaymentDeadline(dealId, stored.getExpiresAt());
         });
     return Map.of("paymentDeadline", payment.getExpiresAt().toString());
+  }
+
+  /**
+   * The escrow model has no business path for "the provider will not invoice": the refusal is kept as
+   * a deal event with the provider's words, and the job fails with no retries left (an incident).
+   */
+  private RuntimeException incident(String dealId, ProviderRefusedException refused) {
+    tx.executeWithoutResult(status -> events.save(new DealEvent(dealId, "PAYMENT_PROVIDER_REFUSED", "payment-provider",
+        refused.provider() + " " + refused.providerCode() + ": " + refused.providerMessage(), clock.instant())));
+    return CamundaError.jobError(refused.getMessage(), null, 0, java.time.Duration.ZERO, refused);
   }
 
   private Payment newPayment(String dealId) {
     Deal deal = deals.findById(dealId).orElseThrow();
     Instant now = clock.instant();
     Instant expiresAt = now.plus(properties.invoiceValidity()).truncatedTo(ChronoUnit.SECONDS);
-    return payments.save(new Payment("PAY-" + dealId, dealId, provider.name(), deal.grossAmount(), expiresAt, now));
+    return payments.save(new Payment("PAY-" + dealId, dealId, providers.active().name(), deal.grossAmount(), expiresAt, now));
   }
 }

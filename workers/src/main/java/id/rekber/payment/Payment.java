@@ -49,6 +49,17 @@ public class Payment {
   @Column(name = "created_at")
   private Instant createdAt;
 
+  private String method;
+
+  @Column(name = "charge_transaction_id")
+  private String chargeTransactionId;
+
+  @Column(name = "biller_code")
+  private String billerCode;
+
+  @Column(name = "deeplink_url")
+  private String deeplinkUrl;
+
   @Version private long version;
 
   protected Payment() {}
@@ -68,6 +79,21 @@ public class Payment {
     this.vaNumber = invoice.vaNumber();
     this.qrisPayload = invoice.qrisPayload();
     this.checkoutUrl = invoice.checkoutUrl();
+    if (invoice.method() != null) {
+      this.method = invoice.method().code();
+    }
+    this.chargeTransactionId = invoice.chargeTransactionId();
+    this.billerCode = invoice.billerCode();
+    this.deeplinkUrl = invoice.deeplinkUrl();
+  }
+
+  /** The buyer picked (another) method: the old charge's instructions are gone until the new charge answers. */
+  void chooseMethod(PaymentMethod chosen) {
+    this.method = chosen.code();
+    this.vaNumber = null;
+    this.qrisPayload = null;
+    this.billerCode = null;
+    this.deeplinkUrl = null;
   }
 
   /** Money arrived. A later "expired" or "pending" from the provider never undoes this. */
@@ -98,4 +124,9 @@ public class Payment {
   public String getCheckoutUrl() { return checkoutUrl; }
   public Instant getExpiresAt() { return expiresAt; }
   public Instant getPaidAt() { return paidAt; }
+  public Instant getCreatedAt() { return createdAt; }
+  public String getMethod() { return method; }
+  public String getChargeTransactionId() { return chargeTransactionId; }
+  public String getBillerCode() { return billerCode; }
+  public String getDeeplinkUrl() { return deeplinkUrl; }
 }

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PaymentCallbacks {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PaymentCallbacks.class);
   static final String OVER_LIMIT = "PAYMENT_OVER_LIMIT";
   private final PaymentRepository payments;
   private final DealRepository deals;
@@ -73,8 +74,14 @@ public class PaymentCallbacks {
         messages.publish(overLimit(payment.getDealId()) ? DealMessages.DEAL_CANCELLED : DealMessages.PAYMENT_RECEIVED, payment.getDealId());
       }
       ledger.recordPayment(payment.getDealId(), payment.getGrossAmount());
-    } else if (n.isClosedUnpaid()) {
+    } else if ("CLOSED".equals(outcome)) {
       payment.markExpired();
+    } else if ("ALERT_AFTER_PAYMENT".equals(outcome)) {
+      // No automatic ledger entry (decision 32): staff look at the provider's dashboard and decide.
+      log.error("Provider {} reports {} ({}) for paid order {}: check the provider's dashboard", n.provider(), n.status(),
+          n.providerStatus(), n.orderId());
+      events.save(new DealEvent(payment.getDealId(), "PAYMENT_REVERSED_AT_PROVIDER", "payment-provider",
+          n.provider() + " " + n.providerStatus(), clock.instant()));
     }
     return outcome;
   }
@@ -90,11 +97,33 @@ public class PaymentCallbacks {
     return payment;
   }
 
-  private static String outcome(PaymentNotification n, Payment payment) {
+  private String outcome(PaymentNotification n, Payment payment) {
+    boolean paid = Payment.PAID.equals(payment.getStatus());
     if (n.isSettled()) {
-      return Payment.PAID.equals(payment.getStatus()) ? "ALREADY_PAID" : "PAID";
+      return paid ? "ALREADY_PAID" : "PAID";
     }
-    return Payment.PAID.equals(payment.getStatus()) ? "IGNORED_AFTER_PAYMENT" : "NOTED";
+    if (n.status().isAfterPayment()) {
+      return paid ? "ALERT_AFTER_PAYMENT" : "NOTED";
+    }
+    if (paid) {
+      return n.status() == PaymentStatus.DENIED ? "ALERT_AFTER_PAYMENT" : "IGNORED_AFTER_PAYMENT";
+    }
+    if (n.isClosedUnpaid()) {
+      if (payment.getChargeTransactionId() != null && n.transactionId() != null
+          && !n.transactionId().equals(payment.getChargeTransactionId())) {
+        return "IGNORED_OLD_CHARGE"; // a superseded charge closing says nothing about the current one
+      }
+      if (isOneChargeOfMany(payment) && clock.instant().isBefore(payment.getExpiresAt())) {
+        return "CHARGE_CLOSED"; // the buyer may pick a method again until the payment deadline
+      }
+      return "CLOSED";
+    }
+    return "NOTED";
+  }
+
+  /** Midtrans: each method choice is one charge; only the payment deadline closes the payment. */
+  private static boolean isOneChargeOfMany(Payment payment) {
+    return payment.getMethod() != null && !PaymentMethod.INVOICE.code().equals(payment.getMethod());
   }
 
   /**

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** How the buyer pays a deal, and the payouts of a deal, for its parties. */
@@ -19,8 +21,13 @@ class PaymentController {
   private final PayoutRepository payouts;
   private final DealAccess access;
   private final CurrentUser currentUser;
+  private final PaymentMethodChoice choice;
+  private final PaymentProviders providers;
 
-  PaymentController(PaymentRepository payments, PayoutRepository payouts, DealAccess access, CurrentUser currentUser) {
+  PaymentController(PaymentRepository payments, PayoutRepository payouts, DealAccess access, CurrentUser currentUser,
+      PaymentMethodChoice choice, PaymentProviders providers) {
+    this.choice = choice;
+    this.providers = providers;
     this.payments = payments;
     this.payouts = payouts;
     this.access = access;
@@ -34,9 +41,24 @@ class PaymentController {
     if (deal.roleOf(user.getId()).filter(r -> r == PartyRole.BUYER).isEmpty()) {
       throw Refusal.forbidden("deal.only-buyer");
     }
-    Payment p = payments.findByDealId(id).orElseThrow(() -> Refusal.notFound("payment.not-yet"));
-    return new PaymentView(p.getId(), p.getStatus(), p.getGrossAmount(), p.getCurrency(), p.getVaNumber(), p.getQrisPayload(), p.getCheckoutUrl(), p.getExpiresAt(), p.getPaidAt());
+    return view(payments.findByDealId(id).orElseThrow(() -> Refusal.notFound("payment.not-yet")));
   }
+
+  /** The buyer picks how to pay (Midtrans); answers the payment with the new instructions. */
+  @PostMapping("/api/deals/{id}/payment/method")
+  PaymentView chooseMethod(@PathVariable String id, @RequestBody MethodChoice body) {
+    return view(choice.choose(currentUser.get(), id, body.method()));
+  }
+
+  private PaymentView view(Payment p) {
+    PaymentProvider provider = providers.has(p.getProvider()) ? providers.named(p.getProvider()) : null;
+    List<String> methods = provider == null || !provider.needsMethodChoice() ? List.of()
+        : provider.methods().stream().map(PaymentMethod::code).sorted().toList();
+    return new PaymentView(p.getId(), p.getStatus(), p.getGrossAmount(), p.getCurrency(), p.getVaNumber(), p.getQrisPayload(),
+        p.getCheckoutUrl(), p.getExpiresAt(), p.getPaidAt(), p.getMethod(), p.getBillerCode(), p.getDeeplinkUrl(), methods);
+  }
+
+  record MethodChoice(String method) {}
 
   @GetMapping("/api/deals/{id}/payouts")
   List<PayoutView> payouts(@PathVariable String id) {
@@ -46,7 +68,9 @@ class PaymentController {
         .toList();
   }
 
-  record PaymentView(String orderId, String status, long amount, String currency, String virtualAccount, String qris, String checkoutUrl, Instant expiresAt, Instant paidAt) {}
+  /** {@code methods}: what the buyer may pick (empty when the provider needs no choice); {@code billerCode} with Mandiri bill, whose bill key is {@code virtualAccount}. */
+  record PaymentView(String orderId, String status, long amount, String currency, String virtualAccount, String qris, String checkoutUrl,
+      Instant expiresAt, Instant paidAt, String method, String billerCode, String deeplink, List<String> methods) {}
 
   record PayoutView(String id, String purpose, int attempt, long amount, String status, String failureReason, Instant requestedAt, Instant finishedAt) {}
 }

@@ -26,16 +26,16 @@ class PaymentReconciliation {
   private final ProviderCallbacks callbacks;
   private final PaymentCallbacks payments;
   private final PaymentRepository repository;
-  private final PaymentProvider provider;
+  private final PaymentProviders providers;
   private final Clock clock;
   private final boolean enabled;
 
   PaymentReconciliation(ProviderCallbacks callbacks, PaymentCallbacks payments, PaymentRepository repository,
-      PaymentProvider provider, Clock clock, @Value("${rekber.payment.reconcile:true}") boolean enabled) {
+      PaymentProviders providers, Clock clock, @Value("${rekber.payment.reconcile:true}") boolean enabled) {
     this.callbacks = callbacks;
     this.payments = payments;
     this.repository = repository;
-    this.provider = provider;
+    this.providers = providers;
     this.clock = clock;
     this.enabled = enabled;
   }
@@ -73,6 +73,10 @@ class PaymentReconciliation {
   }
 
   private boolean settleFromProvider(Payment payment) {
+    if (!providers.has(payment.getProvider())) {
+      return false; // a provider no longer configured here: its payments wait for its keys
+    }
+    PaymentProvider provider = providers.named(payment.getProvider());
     PaymentProvider.ProviderPayment at = provider.paymentStatus(payment.getId()).orElse(null);
     if (at == null || at.status() == PaymentStatus.PENDING) {
       return false;

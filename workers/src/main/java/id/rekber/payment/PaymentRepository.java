@@ -11,6 +11,8 @@ public interface PaymentRepository extends JpaRepository<Payment, String> {
 
   java.util.List<Payment> findByStatus(String status);
 
+  java.util.List<Payment> findByProviderAndCreatedAtBetween(String provider, java.time.Instant from, java.time.Instant to);
+
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select p from Payment p where p.id = ?1")
   Optional<Payment> findForUpdate(String id);

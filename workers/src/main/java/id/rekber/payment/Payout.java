@@ -45,11 +45,20 @@ public class Payout {
   @Column(name = "finished_at")
   private Instant finishedAt;
 
+  private String provider;
+
+  @Column(name = "provider_reference")
+  private String providerReference;
+
+  @Column(name = "provider_status")
+  private String providerStatus;
+
   @Version private long version;
 
   protected Payout() {}
 
-  Payout(String dealId, PayoutPurpose purpose, int attempt, UUID payeeId, long amount, String destination, Instant now) {
+  Payout(String dealId, PayoutPurpose purpose, int attempt, UUID payeeId, long amount, String destination, String provider, Instant now) {
+    this.provider = provider;
     this.id = "PO-" + dealId + "-" + purpose.name() + "-" + attempt;
     this.dealId = dealId;
     this.purpose = purpose.name();
@@ -82,7 +91,26 @@ public class Payout {
     return true;
   }
 
+  /** Set just before a create that must not be repeated blind (no idempotency at the provider). */
+  static final String SENDING = "SENDING";
+
+  void markSending() {
+    this.providerStatus = SENDING;
+  }
+
+  void accepted(String reference, String status) {
+    this.providerReference = reference;
+    this.providerStatus = status;
+  }
+
+  void noteProviderStatus(String status) {
+    this.providerStatus = status;
+  }
+
   public String getId() { return id; }
+  public String getProvider() { return provider; }
+  public String getProviderReference() { return providerReference; }
+  public String getProviderStatus() { return providerStatus; }
   public String getDealId() { return dealId; }
   public PayoutPurpose getPurpose() { return PayoutPurpose.valueOf(purpose); }
   public int getAttempt() { return attempt; }

@@ -16,5 +16,7 @@ public interface PayoutRepository extends JpaRepository<Payout, String> {
   @Query("select p from Payout p where p.id = ?1")
   Optional<Payout> findForUpdate(String id);
 
+  Optional<Payout> findByProviderAndProviderReference(String provider, String providerReference);
+
   boolean existsByDealIdAndPurposeAndStatus(String dealId, String purpose, String status);
 }

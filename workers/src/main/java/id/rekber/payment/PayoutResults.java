@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PayoutResults {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PayoutResults.class);
   @ModelReference(Kind.MESSAGE)
   public static final String PAYOUT_COMPLETED = "PayoutCompleted";
   @ModelReference(Kind.MESSAGE)
@@ -56,8 +57,10 @@ public class PayoutResults {
     if (fresh) {
       boolean changed =
           switch (n.status()) {
-            case COMPLETED -> payout.complete(n.transactionId(), clock.instant());
+            case COMPLETED -> payout.complete(n.transactionId(), clock.instant()) || conflict(payout, n);
             case FAILED -> payout.fail(n.reason() == null ? "unknown" : n.reason(), clock.instant());
+            case PENDING -> noteOnly(payout, n);
+            case REVERSED -> reversed(payout, n);
           };
       if (changed && Payout.COMPLETED.equals(payout.getStatus())) {
         ledger.recordPayout(payout.getId(), payout.getDealId(), payout.getPurpose().payable(), payout.getAmount());
@@ -69,6 +72,33 @@ public class PayoutResults {
     }
     announce(payout, ""); // through the engine outbox, in this transaction
     return fresh ? payout.getStatus() : "DUPLICATE";
+  }
+
+  /** Queued, approved, at the bank: the provider's word is kept, nothing else changes. */
+  private static boolean noteOnly(Payout payout, PayoutNotification n) {
+    if (Payout.REQUESTED.equals(payout.getStatus())) {
+      payout.noteProviderStatus(n.reason() == null ? "PENDING" : n.reason());
+    }
+    return false;
+  }
+
+  /**
+   * A completion after we recorded a failure (an admin may already have sent a new attempt): never a
+   * second PAYOUT entry automatically; staff are alerted.
+   */
+  private boolean conflict(Payout payout, PayoutNotification n) {
+    if (Payout.FAILED.equals(payout.getStatus())) {
+      log.error("Payout {} reported COMPLETED by {} after it was recorded FAILED: check for a double payout", payout.getId(), n.provider());
+      events.save(new DealEvent(payout.getDealId(), "PAYOUT_RESULT_CONFLICT", "payment-provider", payout.getId(), clock.instant()));
+    }
+    return false;
+  }
+
+  /** Money came back after completion: alert only; a reversal ledger entry is a follow-up (decision 32). */
+  private boolean reversed(Payout payout, PayoutNotification n) {
+    log.error("Payout {} REVERSED by {}: the payee did not keep the money; check the provider's dashboard", payout.getId(), n.provider());
+    events.save(new DealEvent(payout.getDealId(), "PAYOUT_REVERSED", "payment-provider", payout.getId(), clock.instant()));
+    return false;
   }
 
   /**

@@ -29,7 +29,8 @@ public class PayoutWorker {
   private final DealRepository deals;
   private final AppUserRepository users;
   private final EscrowLedger ledger;
-  private final PaymentProvider provider;
+  private final PaymentProviders providers;
+  private final PaymentRepository paymentsOfDeals;
   private final PayoutResults results;
   private final TransactionTemplate tx;
   private final PublicUrl urls;
@@ -40,7 +41,8 @@ public class PayoutWorker {
       DealRepository deals,
       AppUserRepository users,
       EscrowLedger ledger,
-      PaymentProvider provider,
+      PaymentProviders providers,
+      PaymentRepository paymentsOfDeals,
       PayoutResults results,
       TransactionTemplate tx,
       PublicUrl urls,
@@ -49,7 +51,8 @@ public class PayoutWorker {
     this.deals = deals;
     this.users = users;
     this.ledger = ledger;
-    this.provider = provider;
+    this.providers = providers;
+    this.paymentsOfDeals = paymentsOfDeals;
     this.results = results;
     this.tx = tx;
     this.urls = urls;
@@ -86,12 +89,63 @@ public class PayoutWorker {
               }
               return current;
             });
-    if (Payout.REQUESTED.equals(payout.getStatus())) {
-      // Outside the transaction: no row lock is held while the provider answers. The payout id is
-      // the provider's idempotency key, so asking again never pays twice.
-      provider.requestPayout(payout.getId(), payout.getAmount(), payout.getDestination());
+    if (Payout.REQUESTED.equals(payout.getStatus()) && payout.getProviderReference() == null) {
+      request(payout);
     }
     return Map.of("payoutRequestId", payout.getId(), "payoutFailureReason", "");
+  }
+
+  /**
+   * Outside the transaction: no row lock is held while the provider answers. The payout id is the
+   * provider's idempotency key, so asking again never pays twice; a provider without idempotency
+   * (Iris) is asked once only, and a lost answer becomes an incident an admin resolves.
+   */
+  private void request(Payout payout) {
+    PaymentProvider provider = providers.named(payout.getProvider());
+    if (!provider.idempotentPayouts()) {
+      String before = tx.execute(status -> {
+        Payout stored = payouts.findForUpdate(payout.getId()).orElseThrow();
+        String seen = stored.getProviderStatus();
+        stored.markSending();
+        return seen;
+      });
+      if (Payout.SENDING.equals(before)) {
+        throw unknownAtProvider(payout, provider);
+      }
+    }
+    PaymentProvider.PayoutRequestResult result;
+    try {
+      result = provider.requestPayout(payout.getId(), payout.getAmount(), payout.getDestination());
+    } catch (ProviderUnavailableException e) {
+      if (!provider.idempotentPayouts() && e.mayHaveReached()) {
+        throw unknownAtProvider(payout, provider);
+      }
+      if (!provider.idempotentPayouts()) {
+        tx.executeWithoutResult(status -> payouts.findForUpdate(payout.getId()).orElseThrow().noteProviderStatus(null));
+      }
+      throw e;
+    } catch (ProviderRefusedException e) {
+      if (e.configuration()) {
+        throw CamundaError.jobError(e.getMessage(), null, 0, java.time.Duration.ZERO, e);
+      }
+      result = new PaymentProvider.PayoutRequestResult.Refused(e.providerMessage());
+    }
+    switch (result) {
+      case PaymentProvider.PayoutRequestResult.Accepted accepted ->
+          tx.executeWithoutResult(status -> payouts.findForUpdate(payout.getId()).orElseThrow().accepted(accepted.providerReference(), "ACCEPTED"));
+      case PaymentProvider.PayoutRequestResult.Completed done ->
+          results.handle(new PayoutNotification(provider.name(), "completed:" + payout.getId(), payout.getId(), PayoutStatus.COMPLETED,
+              payout.getAmount(), null, done.providerReference()));
+      case PaymentProvider.PayoutRequestResult.Refused refused ->
+          // The same path as a failed-payout callback: PayoutFailed, then the admin's review task (decision 13).
+          results.handle(new PayoutNotification(provider.name(), "refused:" + payout.getId(), payout.getId(), PayoutStatus.FAILED,
+              payout.getAmount(), refused.reason(), null));
+    }
+  }
+
+  private static RuntimeException unknownAtProvider(Payout payout, PaymentProvider provider) {
+    return CamundaError.jobError("payout " + payout.getId() + " state unknown at " + provider.name()
+        + ": find it by its notes/reference in the provider's dashboard before retrying this incident", null, 0, java.time.Duration.ZERO);
   }
 
   private Payout currentOrNextAttempt(String dealId, PayoutPurpose purpose, String retryOf) {
@@ -113,7 +167,16 @@ public class PayoutWorker {
       throw new IllegalStateException("nothing payable for " + dealId + " " + purpose);
     }
     int attempt = latest.map(p -> p.getAttempt() + 1).orElse(1);
-    return payouts.save(new Payout(dealId, purpose, attempt, payee.getId(), amount, destination(payee, purpose, dealId), clock.instant()));
+    return payouts.save(new Payout(dealId, purpose, attempt, payee.getId(), amount, destination(payee, purpose, dealId),
+        providerHolding(dealId), clock.instant()));
+  }
+
+  /**
+   * The provider whose account received the deal's money pays it out, even after the operator
+   * switched the active provider while the deal was running (decision 33).
+   */
+  private String providerHolding(String dealId) {
+    return paymentsOfDeals.findByDealId(dealId).map(Payment::getProvider).orElseGet(() -> providers.active().name());
   }
 
   /** {@code BCA ******7890 (B*** S******)}; the payment source or "none" as they are. */

@@ -26,19 +26,19 @@ public class ProviderCallbacks {
 
   private final PaymentCallbacks payments;
   private final PayoutResults payouts;
-  private final PaymentProvider provider;
+  private final PaymentProviders providers;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   private final Clock clock;
   private final List<OrderRoute> routes;
 
-  ProviderCallbacks(PaymentCallbacks payments, PayoutResults payouts, PaymentProvider provider, JdbcTemplate jdbc,
+  ProviderCallbacks(PaymentCallbacks payments, PayoutResults payouts, PaymentProviders providers, JdbcTemplate jdbc,
       TransactionTemplate tx, ObjectMapper json, Clock clock, List<OrderRoute> routes) {
     this.routes = routes;
     this.payments = payments;
     this.payouts = payouts;
-    this.provider = provider;
+    this.providers = providers;
     this.jdbc = jdbc;
     this.tx = tx;
     this.json = json;
@@ -120,7 +120,7 @@ public class ProviderCallbacks {
    * agree, with the same amount, before a rupiah is recorded.
    */
   private void confirmSettled(PaymentNotification n) {
-    PaymentProvider.ProviderPayment at = provider.paymentStatus(n.orderId())
+    PaymentProvider.ProviderPayment at = providers.named(n.provider()).paymentStatus(n.orderId())
         .orElseThrow(() -> Refusal.conflict("payment.not-settled-at-provider", n.orderId()));
     if (at.status() != PaymentStatus.PAID || at.grossAmount() != n.grossAmount()) {
       throw Refusal.conflict("payment.not-settled-at-provider", n.orderId());

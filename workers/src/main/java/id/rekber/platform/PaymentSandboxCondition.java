@@ -12,8 +12,10 @@ public class PaymentSandboxCondition implements Condition {
   public static final String SANDBOX = "sandbox";
   /** The explicit demo switch without which cluster mode refuses the sandbox (decision 31). */
   public static final String ALLOW_IN_CLUSTER = "rekber.payment.sandbox.allow-in-cluster";
-  /** Providers this build contains. Real ones (issue 12) are added here with their adapters. */
-  static final Set<String> KNOWN = Set.of(SANDBOX);
+  /** Providers this build contains. */
+  static final Set<String> KNOWN = Set.of(SANDBOX, "midtrans", "xendit");
+  /** The sandbox's demo server key (PaymentProperties' default): refused in cluster mode even behind the demo switch. */
+  public static final String DEMO_SERVER_KEY = "SB-Mid-server-DEMO-ONLY-not-a-secret";
 
   @Override
   public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -42,6 +44,12 @@ public class PaymentSandboxCondition implements Condition {
       throw new PaymentProviderRequired(
           PROPERTY + "=sandbox is refused in cluster mode: the sandbox can mark any order as paid. Only a demo stack may set "
               + ALLOW_IN_CLUSTER + "=true (REKBER_PAYMENT_SANDBOX_ALLOW_IN_CLUSTER) as well.");
+    }
+    if (SANDBOX.equals(configured) && !SingleNode.isActive(environment)
+        && DEMO_SERVER_KEY.equals(environment.getProperty("rekber.payment.sandbox-server-key", DEMO_SERVER_KEY))) {
+      throw new PaymentProviderRequired(
+          "the sandbox's demo server key is refused in cluster mode: anyone with this repository can sign its callbacks."
+              + " Set REKBER_PAYMENT_SANDBOX_SERVER_KEY (scripts/new-env.sh).");
     }
     return configured;
   }

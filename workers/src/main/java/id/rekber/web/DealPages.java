@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -206,6 +207,12 @@ class DealPages {
     return "redirect:" + url.get();
   }
 
+  /** The buyer picks how to pay (Midtrans): the page then shows the virtual account, QR or app link. */
+  @PostMapping("/deals/{id}/payment/method")
+  String chooseMethod(@PathVariable String id, @RequestParam(name = "method", required = false) String method, RedirectAttributes redirect) {
+    return command(id, redirect, "deal.notice.method-chosen", () -> checkout.chooseMethod(currentUser.get(), id, method));
+  }
+
   private String command(String id, RedirectAttributes redirect, String notice, Runnable action) {
     try {
       action.run();
@@ -242,6 +249,8 @@ class DealPages {
     boolean buyer = "BUYER".equals(view.myRole());
     model.addAttribute("canDispute", buyer && DisputeWindow.isOpen(deal, clock.instant()));
     model.addAttribute("disputeRunning", deal.getStatus() == DealStatus.SENGKETA);
+    model.addAttribute("methodPanel", buyer && deal.getStatus() == DealStatus.MENUNGGU_PEMBAYARAN
+        ? checkout.methodPanel(user, deal.getId()).orElse(null) : null);
   }
 
   private static List<Deadline> deadlines(DealView v) {

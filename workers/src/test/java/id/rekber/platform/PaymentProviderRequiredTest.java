@@ -24,9 +24,9 @@ class PaymentProviderRequiredTest {
   @Test
   void anUnknownProviderStopsTheStartInEitherMode() {
     for (String mode : new String[] {"cluster", "single-node"}) {
-      assertThat(startFailure(mode, "midtrans"))
+      assertThat(startFailure(mode, "doku"))
           .isInstanceOf(PaymentProviderRequired.class)
-          .hasMessageContaining("'midtrans' is not a provider of this build");
+          .hasMessageContaining("'doku' is not a provider of this build");
     }
   }
 
@@ -37,6 +37,15 @@ class PaymentProviderRequiredTest {
         .hasMessageContaining("sandbox is refused in cluster mode")
         .hasMessageContaining("REKBER_PAYMENT_SANDBOX_ALLOW_IN_CLUSTER");
     assertThat(startFailure("cluster", "sandbox", "false")).isInstanceOf(PaymentProviderRequired.class);
+  }
+
+  @Test
+  void clusterModeRefusesTheSandboxsDemoServerKeyEvenBehindTheSwitch() {
+    Throwable thrown = catchThrowable(() -> start("cluster", "sandbox", "true", null).close());
+    assertThat(NestedExceptionUtils.getMostSpecificCause(thrown))
+        .isInstanceOf(PaymentProviderRequired.class)
+        .hasMessageContaining("demo server key")
+        .hasMessageContaining("REKBER_PAYMENT_SANDBOX_SERVER_KEY");
   }
 
   @Test
@@ -65,8 +74,15 @@ class PaymentProviderRequiredTest {
   }
 
   private static AnnotationConfigApplicationContext start(String mode, String provider, String allowInCluster) {
+    return start(mode, provider, allowInCluster, "a-generated-sandbox-key");
+  }
+
+  private static AnnotationConfigApplicationContext start(String mode, String provider, String allowInCluster, String sandboxKey) {
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     Map<String, Object> properties = new HashMap<>(Map.of("rekber.mode", mode));
+    if (sandboxKey != null) {
+      properties.put("rekber.payment.sandbox-server-key", sandboxKey);
+    }
     if (provider != null) {
       properties.put("rekber.payment.provider", provider);
     }

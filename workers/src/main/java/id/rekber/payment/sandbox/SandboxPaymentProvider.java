@@ -124,8 +124,16 @@ public class SandboxPaymentProvider implements PaymentProvider {
     return rows.isEmpty() ? null : rows.get(0);
   }
 
+  /** Expires a pending sandbox invoice; a paid one stays paid and is reported as such. */
   @Override
-  public void requestPayout(String payoutId, long amount, String destination) {
+  public Optional<ProviderPayment> closeInvoice(String orderId) {
+    jdbc.update("UPDATE sandbox_invoice SET status = 'expire' WHERE order_id = ? AND status = 'pending'", orderId);
+    return paymentStatus(orderId);
+  }
+
+  /** Always accepted: the sandbox bank reports failures by callback, as its demo scripts expect. */
+  @Override
+  public PayoutRequestResult requestPayout(String payoutId, long amount, String destination) {
     faults.beforeCall();
     boolean fails = destination.equals("NONE") || destination.matches("[^:]*:\\d*0000:.*");
     String reason = destination.equals("NONE") ? "no payout account" : fails ? "account not found" : null;
@@ -147,6 +155,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
     faults.callback(() -> scheduler.schedule(
         () -> callbacks.payout(payoutId, status, amount, failure),
         Instant.now().plus(properties.sandboxPayoutDelay())));
+    return new PayoutRequestResult.Accepted(payoutId);
   }
 
   @Override

@@ -88,7 +88,8 @@ class SandboxOnlyWhereChosenTest {
 
   private static void configure(GenericWebApplicationContext context, String mode, String provider) {
     // As the demo compose stack sets it; without it cluster mode refuses the sandbox (PaymentProviderRequiredTest).
-    Map<String, Object> properties = new HashMap<>(Map.of("rekber.mode", mode, "rekber.payment.sandbox.allow-in-cluster", "true"));
+    Map<String, Object> properties = new HashMap<>(Map.of("rekber.mode", mode, "rekber.payment.sandbox.allow-in-cluster", "true",
+        "rekber.payment.sandbox-server-key", "a-generated-sandbox-key"));
     if (provider != null) {
       properties.put("rekber.payment.provider", provider);
     }
