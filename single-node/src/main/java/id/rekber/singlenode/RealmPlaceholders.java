@@ -18,7 +18,8 @@ final class RealmPlaceholders {
   /** Same defaults as application.yml, so that the application and its Keycloak agree. */
   static final Map<String, String> DEMO_SECRETS = Map.of(
       "REKBER_OIDC_CLIENT_SECRET", "rekber-web-DEMO-ONLY-secret",
-      "REKBER_APP_CLIENT_SECRET", "rekber-app-DEMO-ONLY-secret");
+      "REKBER_APP_CLIENT_SECRET", "rekber-app-DEMO-ONLY-secret",
+      "REKBER_PARTNER_DEMO_SECRET", "rekber-partner-DEMO-ONLY-secret");
   static final String DEMO_TOTP_SECRET = "REKBER_DEMO_TOTP_SECRET";
   /** Clients for the orchestration cluster: unused in single-node mode, so nobody needs to know them. */
   static final String[] CLUSTER_ONLY_SECRETS = {"REKBER_ORCHESTRATION_SECRET", "REKBER_WORKER_SECRET"};

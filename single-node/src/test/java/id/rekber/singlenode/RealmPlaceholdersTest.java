@@ -22,6 +22,7 @@ class RealmPlaceholdersTest {
     JsonNode realm = new ObjectMapper().readTree(resolved);
     assertThat(secretOf(realm, "rekber-web")).isEqualTo("rekber-web-DEMO-ONLY-secret");
     assertThat(secretOf(realm, "rekber-app")).isEqualTo("rekber-app-DEMO-ONLY-secret");
+    assertThat(secretOf(realm, "rekber-partner-demo")).isEqualTo("rekber-partner-DEMO-ONLY-secret");
     assertThat(secretOf(realm, "orchestration")).hasSizeGreaterThan(30).doesNotContain("DEMO");
     assertThat(secretOf(realm, "rekber-worker")).hasSizeGreaterThan(30).isNotEqualTo(secretOf(realm, "orchestration"));
   }

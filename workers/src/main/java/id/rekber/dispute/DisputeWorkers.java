@@ -8,7 +8,10 @@ import io.camunda.client.annotation.CustomHeaders;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import id.rekber.escrow.MemberBenefits;
+import id.rekber.escrow.PremiumMembers;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -30,10 +33,13 @@ public class DisputeWorkers {
   private final EscrowLedger ledger;
   private final DisputeCaseFacts facts;
   private final Clock clock;
+  private final ObjectProvider<PremiumMembers> members;
 
   @SuppressWarnings("java:S107")
   DisputeWorkers(DisputeRepository disputes, DisputeTimeline timeline, DisputeNotifications notifications,
-      DealLifecycle lifecycle, DealRepository deals, EscrowLedger ledger, DisputeCaseFacts facts, Clock clock) {
+      DealLifecycle lifecycle, DealRepository deals, EscrowLedger ledger, DisputeCaseFacts facts, Clock clock,
+      ObjectProvider<PremiumMembers> members) {
+    this.members = members;
     this.disputes = disputes;
     this.timeline = timeline;
     this.notifications = notifications;
@@ -56,7 +62,7 @@ public class DisputeWorkers {
     Dispute dispute = disputes.findForUpdate(dealId).orElseThrow(() -> new IllegalStateException("no dispute for " + dealId));
     Instant deadline = dispute.stageDeadline();
     if (dispute.stage() != stage) {
-      deadline = clock.instant().plus(stage.window());
+      deadline = clock.instant().plus(window(stage, dealId));
       disputes.enterStage(dealId, stage, deadline);
       lifecycle.enter(dealId, stage.step(), null, Shipment.NONE);
       notifications.stageEntered(dealId, stage, deadline);
@@ -137,6 +143,22 @@ public class DisputeWorkers {
   }
 
   /** Timers read ISO-8601 instants in whole seconds; rounding up never fires before the deadline shown. */
+  /**
+   * A stage's time limit; mediation is shorter when a party is a premium member (membership-benefits.dmn,
+   * "mediationSlaHours"), never longer than the normal one.
+   */
+  private java.time.Duration window(DisputeStage stage, String dealId) {
+    PremiumMembers premium = members.getIfAvailable();
+    if (stage != DisputeStage.MEDIATION || premium == null) {
+      return stage.window();
+    }
+    return deals.findById(dealId)
+        .flatMap(d -> premium.forDeal(d.getBuyerId(), d.getSellerId()))
+        .map(MemberBenefits::mediationSla)
+        .filter(sla -> sla.compareTo(stage.window()) < 0)
+        .orElse(stage.window());
+  }
+
   private static String timerDate(Instant instant) {
     Instant seconds = instant.truncatedTo(ChronoUnit.SECONDS);
     return (seconds.equals(instant) ? seconds : seconds.plusSeconds(1)).toString();

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.springframework.data.domain.DomainEvents;
 
 /** One line of a deal's timeline: who did what, when. */
 @Entity
@@ -40,4 +41,10 @@ public class DealEvent {
   public String getActor() { return actor; }
   public String getDetail() { return detail; }
   public Instant getOccurredAt() { return occurredAt; }
+
+  /** Published by the repository on save, in the saving transaction (listeners: the partner webhooks). */
+  @DomainEvents
+  java.util.List<DealEventRecorded> recorded() {
+    return java.util.List.of(new DealEventRecorded(dealId, type, occurredAt));
+  }
 }

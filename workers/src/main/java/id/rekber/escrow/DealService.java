@@ -1,12 +1,17 @@
 package id.rekber.escrow;
 
 import id.rekber.identity.AppUser;
+import id.rekber.identity.AppUserRepository;
 import id.rekber.platform.Refusal;
 import id.rekber.platform.Rupiah;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +31,8 @@ public class DealService {
   private final BuyingLimits limits;
   private final Clock clock;
   private final ServiceTerms serviceTerms;
+  private final AppUserRepository users;
+  private final ObjectProvider<PremiumMembers> members;
 
   DealService(
       ServiceTerms serviceTerms,
@@ -37,7 +44,9 @@ public class DealService {
       EscrowOrchestration orchestration,
       EscrowProperties properties,
       BuyingLimits limits,
-      Clock clock) {
+      Clock clock,
+      AppUserRepository users,
+      ObjectProvider<PremiumMembers> members) {
     this.serviceTerms = serviceTerms;
     this.deals = deals;
     this.events = events;
@@ -48,10 +57,22 @@ public class DealService {
     this.properties = properties;
     this.limits = limits;
     this.clock = clock;
+    this.users = users;
+    this.members = members;
   }
 
   @Transactional
   public Deal create(AppUser initiator, PartyRole myRole, DealTerms terms) {
+    return create(initiator, myRole, terms, null);
+  }
+
+  /**
+   * A new deal; {@code partner} is the partner (Keycloak client id) that creates it on the
+   * initiator's behalf, or null. The fee is fixed now: a premium member's rate applies to deals
+   * created while a party is a member (the counterparty known by e-mail), never to older ones.
+   */
+  @Transactional
+  public Deal create(AppUser initiator, PartyRole myRole, DealTerms terms, String partner) {
     // Each part first: price + shipping near Long.MAX_VALUE must not wrap around below the limit.
     if (terms.price() > properties.maxDealAmount()
         || terms.shippingCost() > properties.maxDealAmount()
@@ -67,7 +88,7 @@ public class DealService {
       limits.checkCanBuy(initiator, terms.feeBase(), null);
     }
     serviceTerms.check(terms);
-    FeeQuote fee = fees.quote(terms.feeBase(), terms.feePayer());
+    FeeQuote fee = fees.quote(terms.feeBase(), terms.feePayer(), memberBenefits(initiator, terms), partner);
     if (fee.sellerFee() >= terms.feeBase()) {
       throw Refusal.invalid("deal.amount-below-fee");
     }
@@ -78,6 +99,15 @@ public class DealService {
     serviceTerms.store(deal, terms);
     orchestration.start(deal);
     return deal;
+  }
+
+  private Optional<MemberBenefits> memberBenefits(AppUser initiator, DealTerms terms) {
+    PremiumMembers premium = members.getIfAvailable();
+    if (premium == null) {
+      return Optional.empty();
+    }
+    UUID counterparty = users.findByEmail(terms.counterpartyEmail().trim().toLowerCase(Locale.ROOT)).map(AppUser::getId).orElse(null);
+    return premium.forDeal(initiator.getId(), counterparty);
   }
 
   @Transactional(readOnly = true)

@@ -118,6 +118,7 @@ class SecurityConfiguration {
             .requestMatchers("/api/inbox/**").hasAnyRole("admin", "mediator", "compliance")
             .requestMatchers("/api/deals/**", "/api/deals").hasRole("member")
             .requestMatchers("/api/fraud-reports/**", "/api/fraud-reports").hasRole("member")
+            .requestMatchers("/api/membership/**", "/api/membership").hasRole("member")
             .anyRequest().authenticated())
         .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(roles)).authenticationEntryPoint(problems).accessDeniedHandler(problems))
         // Bearer tokens, no cookies: nothing for CSRF to ride on.

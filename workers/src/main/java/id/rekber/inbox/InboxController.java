@@ -20,8 +20,10 @@ class InboxController {
   private final Inbox inbox;
   private final CurrentUser currentUser;
   private final Clock clock;
+  private final PremiumFirst premiumFirst;
 
-  InboxController(Inbox inbox, CurrentUser currentUser, Clock clock) {
+  InboxController(Inbox inbox, CurrentUser currentUser, Clock clock, PremiumFirst premiumFirst) {
+    this.premiumFirst = premiumFirst;
     this.inbox = inbox;
     this.currentUser = currentUser;
     this.clock = clock;
@@ -31,7 +33,7 @@ class InboxController {
   List<TaskView> open(@RequestParam(required = false) String group, @RequestParam(required = false) String assignment,
       @RequestParam(required = false) String q) {
     List<StaffTask> tasks = inbox.openTasks(currentUser.roles());
-    return new TaskFilter(group, assignment, q).apply(tasks, currentUser.get().getEmail()).stream().map(this::view).toList();
+    return new TaskFilter(group, assignment, q).apply(tasks, currentUser.get().getEmail(), premiumFirst.of(tasks)).stream().map(this::view).toList();
   }
 
   @GetMapping("/api/inbox/tasks/{key}")

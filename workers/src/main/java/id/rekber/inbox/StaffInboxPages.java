@@ -33,8 +33,10 @@ class StaffInboxPages {
   private final CaseContexts contexts;
   private final ObjectMapper json;
   private final Clock clock;
+  private final PremiumFirst premiumFirst;
 
-  StaffInboxPages(Inbox inbox, CurrentUser currentUser, CaseContexts contexts, ObjectMapper json, Clock clock) {
+  StaffInboxPages(Inbox inbox, CurrentUser currentUser, CaseContexts contexts, ObjectMapper json, Clock clock, PremiumFirst premiumFirst) {
+    this.premiumFirst = premiumFirst;
     this.inbox = inbox;
     this.currentUser = currentUser;
     this.contexts = contexts;
@@ -52,7 +54,7 @@ class StaffInboxPages {
     model.addAttribute("me", staff);
     model.addAttribute("groups", STAFF_GROUPS.stream().filter(roles::contains).toList());
     model.addAttribute("filter", filter);
-    model.addAttribute("tasks", filter.apply(open, staff.getEmail()));
+    model.addAttribute("tasks", filter.apply(open, staff.getEmail(), premiumFirst.of(open)));
     model.addAttribute("totalOpen", open.size());
     model.addAttribute("now", clock.instant());
     return "staff/inbox";

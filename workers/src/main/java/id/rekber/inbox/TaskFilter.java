@@ -3,10 +3,12 @@ package id.rekber.inbox;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What a staff member narrows the inbox to: one candidate group, whose tasks (mine, unassigned or
- * all) and free text matched against the task name, deal id and process. Most urgent first.
+ * all) and free text matched against the task name, deal id and process. Tasks of premium members'
+ * deals first (membership-benefits.dmn, "inboxPriority"), then most urgent first.
  */
 public record TaskFilter(String group, String assignment, String q) {
   public static final String MINE = "mine";
@@ -17,12 +19,17 @@ public record TaskFilter(String group, String assignment, String q) {
           .thenComparing(StaffTask::getCreatedAt);
 
   public List<StaffTask> apply(List<StaffTask> tasks, String staffEmail) {
+    return apply(tasks, staffEmail, Set.of());
+  }
+
+  public List<StaffTask> apply(List<StaffTask> tasks, String staffEmail, Set<String> priorityDeals) {
+    Comparator<StaffTask> premiumFirst = Comparator.comparing(t -> !priorityDeals.contains(t.getDealId()));
     return tasks.stream()
         .filter(t -> blank(group) || t.candidateGroups().contains(group))
         .filter(t -> !MINE.equals(assignment) || t.isAssignedTo(staffEmail))
         .filter(t -> !UNASSIGNED.equals(assignment) || t.getAssignee() == null)
         .filter(this::matchesText)
-        .sorted(MOST_URGENT_FIRST)
+        .sorted(premiumFirst.thenComparing(MOST_URGENT_FIRST))
         .toList();
   }
 

@@ -10,5 +10,7 @@ public enum EntryKind {
   /** One milestone of a service deal released (decision 43). */
   MILESTONE_RELEASE,
   /** One milestone of a service deal refunded after its dispute. */
-  MILESTONE_REFUND
+  MILESTONE_REFUND,
+  /** A premium membership fee: revenue without a deal (Dr PSP_CLEARING · Cr FEE_REVENUE). */
+  MEMBERSHIP
 }

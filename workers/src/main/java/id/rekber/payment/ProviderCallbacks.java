@@ -31,9 +31,11 @@ public class ProviderCallbacks {
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   private final Clock clock;
+  private final List<OrderRoute> routes;
 
   ProviderCallbacks(PaymentCallbacks payments, PayoutResults payouts, PaymentProviders providers, JdbcTemplate jdbc,
-      TransactionTemplate tx, ObjectMapper json, Clock clock) {
+      TransactionTemplate tx, ObjectMapper json, Clock clock, List<OrderRoute> routes) {
+    this.routes = routes;
     this.payments = payments;
     this.payouts = payouts;
     this.providers = providers;
@@ -79,6 +81,16 @@ public class ProviderCallbacks {
   }
 
   private String applyPayment(long id, PaymentNotification n) {
+    java.util.Optional<OrderRoute> route = routes.stream().filter(r -> r.owns(n.orderId())).findFirst();
+    if (route.isPresent()) {
+      return apply(id, () -> {
+        route.get().validate(n);
+        if (n.isSettled()) {
+          confirmSettled(n);
+        }
+        return route.get().handle(n);
+      });
+    }
     return apply(id, () -> {
       payments.validate(n);
       if (n.isSettled()) {

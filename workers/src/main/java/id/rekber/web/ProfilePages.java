@@ -4,6 +4,10 @@ import id.rekber.platform.Languages;
 import id.rekber.platform.Refusal;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
+import id.rekber.membership.MembershipService;
+import id.rekber.membership.Plan;
+import id.rekber.platform.Refusal;
+import org.springframework.web.bind.annotation.RequestParam;
 import id.rekber.identity.PhoneNumbers;
 import id.rekber.identity.Profiles;
 import id.rekber.kyc.PhoneVerification;
@@ -32,13 +36,15 @@ class ProfilePages {
   private final LocaleResolver locales;
   private final PhoneVerification phoneVerification;
   private final boolean singleNode;
+  private final MembershipService memberships;
 
   /** Keycloak's account console page where a member sets up a one-time code (authenticator app). */
   private final String otpSetupUrl;
 
   ProfilePages(CurrentUser currentUser, Profiles profiles, MemberMails mails, LocaleResolver locales,
       PhoneVerification phoneVerification, org.springframework.core.env.Environment env,
-      @org.springframework.beans.factory.annotation.Value("${rekber.identity.issuer-uri}") String issuer) {
+      @org.springframework.beans.factory.annotation.Value("${rekber.identity.issuer-uri}") String issuer, MembershipService memberships) {
+    this.memberships = memberships;
     this.otpSetupUrl = issuer + "/account/account-security/signing-in";
     this.currentUser = currentUser;
     this.profiles = profiles;
@@ -67,7 +73,29 @@ class ProfilePages {
     model.addAttribute("roles", currentUser.roles());
     model.addAttribute("otpSetupUrl", otpSetupUrl);
     model.addAttribute("maskedAccount", user.hasPayoutAccount() ? "••••" + last4(user.getBankAccountNumber()) : null);
+    model.addAttribute("membership", memberships.view(user));
+    model.addAttribute("monthly", memberships.terms(Plan.MONTHLY));
+    model.addAttribute("yearly", memberships.terms(Plan.YEARLY));
     return "profile";
+  }
+
+  /** Premium membership: order a plan (then pay at the checkout shown), cancel at the period's end, or take that back. */
+  @PostMapping("/profile/membership")
+  String membership(@RequestParam String action, @RequestParam(required = false) String plan, Model model, RedirectAttributes redirect) {
+    AppUser user = currentUser.get();
+    try {
+      switch (action) {
+        case "order" -> memberships.order(user, Plan.valueOf(plan));
+        case "cancel" -> memberships.cancel(user);
+        case "resume" -> memberships.resume(user);
+        default -> throw new IllegalArgumentException(action);
+      }
+    } catch (Refusal refused) {
+      redirect.addFlashAttribute("notice", refused.code());
+    } catch (IllegalArgumentException | NullPointerException unknown) {
+      redirect.addFlashAttribute("notice", "membership.plan.required");
+    }
+    return "redirect:/profile#membership";
   }
 
   @PostMapping("/profile/payout-account")

@@ -3,7 +3,7 @@
  *
  * <p>Module boundaries: see docs/modules.md; verified by ModuleStructureTest.
  */
-@ApplicationModule(displayName = "Web portal", allowedDependencies = {"escrow", "identity", "kyc", "ledger", "notification", "payment", "platform", "trust"})
+@ApplicationModule(displayName = "Web portal", allowedDependencies = {"escrow", "membership", "identity", "kyc", "ledger", "notification", "payment", "platform", "trust"})
 package id.rekber.web;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekber.support.ProcessHarness;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,5 +45,30 @@ class EscrowFeeDecisionProcessTest {
   })
   void feeRules(long amount, FeePayer payer, long fee, long buyerFee, long sellerFee) {
     assertThat(fees.quote(amount, payer)).isEqualTo(new FeeQuote(fee, buyerFee, sellerFee));
+  }
+
+  /** The member rate of membership-benefits.dmn's monthly plan: 1.5 %, at least Rp 3.000, at most Rp 250.000. */
+  @ParameterizedTest(name = "member, Rp {0}: fee {1}")
+  @CsvSource({
+      "100000,    3000",
+      "270000,    4050",
+      "4535000,   68025",
+      "100000000, 250000",
+  })
+  void memberFee(long amount, long fee) {
+    MemberBenefits monthly = new MemberBenefits("MONTHLY", new BigDecimal("0.015"), 3000, 250000, true, Duration.ofHours(48), true);
+    assertThat(fees.quote(amount, FeePayer.BUYER, Optional.of(monthly), null).fee()).isEqualTo(fee);
+  }
+
+  /** partner-fee.dmn: the demo partner's 2 % (min Rp 4.000, max Rp 400.000) where it is below the normal fee; others pay the normal fee. */
+  @ParameterizedTest(name = "partner {0}, Rp {1}: fee {2}")
+  @CsvSource({
+      "rekber-partner-demo, 100000,    4000",
+      "rekber-partner-demo, 270000,    5400",
+      "rekber-partner-demo, 100000000, 400000",
+      "another-partner,     270000,    6750",
+  })
+  void partnerFee(String partner, long amount, long fee) {
+    assertThat(fees.quote(amount, FeePayer.BUYER, Optional.empty(), partner).fee()).isEqualTo(fee);
   }
 }

@@ -253,11 +253,14 @@ class HostileInputTest {
     if (e.pattern().startsWith("/api/deals")) {
       return List.of(memberToken); // staff are refused there by role, before anything is read
     }
+    if (e.pattern().startsWith("/api/partner/")) {
+      return List.of(memberToken, Tokens.ofClient("rekber-partner-demo", "rekber-partner-DEMO-ONLY-secret"));
+    }
     return List.of(memberToken, Tokens.of(ADMIN));
   }
 
   private static String who(String caller, String memberToken) {
-    return caller == null ? "anonymous" : caller.equals(memberToken) ? "member" : "staff";
+    return caller == null ? "anonymous" : caller.equals(memberToken) ? "member" : "staff or partner";
   }
 
   private List<Attempt> attempts(Endpoint e, String token, String dealId) {

@@ -38,6 +38,25 @@ public final class Tokens {
     return token.value();
   }
 
+  /** A client-credentials token (a partner client), not cached. */
+  public static String ofClient(String clientId, String secret) {
+    String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(secret);
+    try {
+      HttpResponse<String> response = HTTP.send(
+          HttpRequest.newBuilder(URI.create((keycloak != null ? keycloak : SharedKeycloak.baseUrl()) + "/realms/rekber/protocol/openid-connect/token"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("no token for client " + clientId + ": " + response.statusCode() + " " + response.body());
+      }
+      return JSON.readTree(response.body()).get("access_token").asText();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The raw token endpoint answer for any credentials (for negative tests); staff send a fresh one-time code. */
   public static HttpResponse<String> request(String email, String password) {
     String base = keycloak != null ? keycloak : SharedKeycloak.baseUrl();
