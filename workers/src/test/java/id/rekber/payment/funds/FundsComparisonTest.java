@@ -42,6 +42,20 @@ class FundsComparisonTest {
   }
 
   @Test
+  void aMembershipFeeMatchesItsOrderOnTheStatement() {
+    // A premium membership is paid at the provider like a deal, without a deal (decision 40).
+    List<ProviderMovement> withMembership = new java.util.ArrayList<>(ledger);
+    withMembership.add(new ProviderMovement(6, "membership:MEM-1", EntryKind.MEMBERSHIP, null, AT, 49_000));
+    FundsCheck check = FundsComparison.compare(DAY, "sandbox", totals(100_000, 0, 0, 55_750), withMembership, paymentIds,
+        List.of(line(Kind.PAYMENT, "PAY-A", 276_750), line(Kind.PAYOUT, "PO-RB-A-RELEASE-1", 270_000), line(Kind.PAYMENT, "PAY-B", 100_000),
+            line(Kind.PAYMENT, "MEM-1", 49_000)),
+        Optional.of(155_750L));
+
+    assertThat(check.items()).isEmpty();
+    assertThat(check.reconciled()).isTrue();
+  }
+
+  @Test
   void aPayoutMissingFromTheStatementNamesItsDealAndEntry() {
     FundsCheck check = FundsComparison.compare(DAY, "sandbox", totals, ledger, paymentIds,
         List.of(line(Kind.PAYMENT, "PAY-A", 276_750), line(Kind.PAYMENT, "PAY-B", 100_000)),
