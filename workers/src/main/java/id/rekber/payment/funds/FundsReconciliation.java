@@ -2,6 +2,7 @@ package id.rekber.payment.funds;
 
 import id.rekber.ledger.Ledger;
 import id.rekber.payment.PaymentProvider;
+import id.rekber.payment.PaymentProviders;
 import id.rekber.payment.ProviderReports;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,16 +27,16 @@ public class FundsReconciliation {
 
   private final Ledger ledger;
   private final List<ProviderReports> reports;
-  private final PaymentProvider provider;
+  private final PaymentProviders providers;
   private final JdbcTemplate jdbc;
   private final FundsDays days;
   private final Clock clock;
 
-  FundsReconciliation(Ledger ledger, List<ProviderReports> reports, PaymentProvider provider, JdbcTemplate jdbc, FundsDays days,
+  FundsReconciliation(Ledger ledger, List<ProviderReports> reports, PaymentProviders providers, JdbcTemplate jdbc, FundsDays days,
       Clock clock) {
     this.ledger = ledger;
     this.reports = reports;
-    this.provider = provider;
+    this.providers = providers;
     this.jdbc = jdbc;
     this.days = days;
     this.clock = clock;
@@ -57,6 +58,8 @@ public class FundsReconciliation {
     movements.stream().filter(m -> m.kind() == id.rekber.ledger.EntryKind.PAYMENT).forEach(m ->
         jdbc.queryForList("SELECT id FROM payment WHERE deal_id = ?", String.class, m.dealId()).stream().findFirst()
             .ifPresent(id -> paymentIds.put(m.dealId(), id)));
+    // The provider new payments go to; a day with money at a provider switched away from is not split (known gap).
+    PaymentProvider provider = providers.active();
     Optional<ProviderReports> report = reports.stream().filter(r -> r.provider().equals(provider.name())).findFirst();
     FundsCheck check = FundsComparison.compare(day, provider.name(), ledger.totalsBefore(cutoff), movements, paymentIds,
         report.map(r -> r.transactionsOn(day)).orElse(List.of()),
