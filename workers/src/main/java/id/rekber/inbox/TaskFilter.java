@@ -23,7 +23,8 @@ public record TaskFilter(String group, String assignment, String q) {
   }
 
   public List<StaffTask> apply(List<StaffTask> tasks, String staffEmail, Set<String> priorityDeals) {
-    Comparator<StaffTask> premiumFirst = Comparator.comparing(t -> !priorityDeals.contains(t.getDealId()));
+    // KYC, fraud, studio and funds tasks have no deal; Set.of().contains(null) would throw.
+    Comparator<StaffTask> premiumFirst = Comparator.comparing(t -> t.getDealId() == null || !priorityDeals.contains(t.getDealId()));
     return tasks.stream()
         .filter(t -> blank(group) || t.candidateGroups().contains(group))
         .filter(t -> !MINE.equals(assignment) || t.isAssignedTo(staffEmail))

@@ -24,6 +24,20 @@ class TaskFilterTest {
         .extracting(StaffTask::getDealId).containsExactly("RB-SOON", "RB-LATER", "RB-PREMIUM");
   }
 
+  @Test
+  void aTaskWithoutADealIsSortedByUrgencyAmongTheOthers() {
+    // A KYC or fraud review has no deal: it must not break the premium ordering (Set.of() refuses null).
+    StaffTask kyc = task(4, null, T.plusSeconds(1800));
+    StaffTask premium = task(2, "RB-PREMIUM", T.plusSeconds(7200));
+    StaffTask other = task(3, "RB-OTHER", T.plusSeconds(5400));
+    List<StaffTask> tasks = List.of(other, premium, kyc);
+
+    assertThat(new TaskFilter(null, null, null).apply(tasks, "compliance@rekber.test", Set.of("RB-PREMIUM")))
+        .extracting(StaffTask::getJobKey).containsExactly(2L, 4L, 3L);
+    assertThat(new TaskFilter(null, null, null).apply(tasks, "compliance@rekber.test", Set.of()))
+        .extracting(StaffTask::getJobKey).containsExactly(4L, 3L, 2L);
+  }
+
   private static StaffTask task(long key, String dealId, Instant due) {
     return new StaffTask(key, "Task_MediatorDecision", "Decide dispute", "dispute-mediation", key, List.of("mediator"), null, due, dealId,
         "{}", "CREATED", null, null, T, null);

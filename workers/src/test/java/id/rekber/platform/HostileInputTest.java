@@ -311,7 +311,7 @@ class HostileInputTest {
   private List<Attempt> jsonAttempts(String path, String method, Map<String, String> headers, MethodParameter body) {
     Map<String, String> asJson = with(headers, "Content-Type", "application/json");
     byte[] target = latin1(path);
-    boolean freeForm = Map.class.isAssignableFrom(body.getParameterType());
+    boolean freeForm = isFreeForm(body);
     Map<String, Class<?>> fields = fields(body);
     boolean numbers = fields.values().stream().anyMatch(HostileInputTest::isNumber);
     assertThat(fields).as("the JSON fields of " + body.getParameterType()).isNotEmpty();
@@ -394,9 +394,15 @@ class HostileInputTest {
   }
 
   /** The JSON properties of the request body's type (a free-form map: the fields our forms know). */
+  /** A form's answer map, or a provider's notification read as a JSON tree (Midtrans, Xendit). */
+  private static boolean isFreeForm(MethodParameter body) {
+    return Map.class.isAssignableFrom(body.getParameterType())
+        || com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(body.getParameterType());
+  }
+
   private Map<String, Class<?>> fields(MethodParameter body) {
     Map<String, Class<?>> fields = new LinkedHashMap<>();
-    if (Map.class.isAssignableFrom(body.getParameterType())) {
+    if (isFreeForm(body)) {
       FORM_KEYS.forEach(k -> fields.put(k, k.equals("offerAmount") ? Long.class : String.class));
       return fields;
     }
