@@ -89,10 +89,19 @@ public class PayoutWorker {
               }
               return current;
             });
-    if (Payout.REQUESTED.equals(payout.getStatus()) && payout.getProviderReference() == null) {
+    if (Payout.REQUESTED.equals(payout.getStatus()) && mayAsk(payout)) {
       request(payout);
     }
     return Map.of("payoutRequestId", payout.getId(), "payoutFailureReason", "");
+  }
+
+  /**
+   * A payout still waiting for its result is asked for again when the provider is idempotent on our
+   * payout id: that is how a result lost with a crashed JVM comes back (the sandbox and Xendit answer
+   * the same payout and report it again). A provider without idempotency (Iris) is asked only once.
+   */
+  private boolean mayAsk(Payout payout) {
+    return payout.getProviderReference() == null || providers.named(payout.getProvider()).idempotentPayouts();
   }
 
   /**

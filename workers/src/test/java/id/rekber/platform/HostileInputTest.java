@@ -394,10 +394,11 @@ class HostileInputTest {
   }
 
   /** The JSON properties of the request body's type (a free-form map: the fields our forms know). */
-  /** A form's answer map, or a provider's notification read as a JSON tree (Midtrans, Xendit). */
+  /** A form's answer map, or a provider's notification read as a JSON tree or as raw signed bytes (Midtrans, Xendit, Iris). */
   private static boolean isFreeForm(MethodParameter body) {
     return Map.class.isAssignableFrom(body.getParameterType())
-        || com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(body.getParameterType());
+        || com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(body.getParameterType())
+        || byte[].class.equals(body.getParameterType());
   }
 
   private Map<String, Class<?>> fields(MethodParameter body) {
