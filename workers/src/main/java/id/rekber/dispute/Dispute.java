@@ -19,7 +19,13 @@ public record Dispute(
     String outcome,
     Long buyerAmount,
     Long sellerAmount,
-    Instant resolvedAt) {
+    Instant resolvedAt,
+    /** The milestone of a service deal this dispute is about; null for a goods deal's dispute (decision 44). */
+    Integer milestoneSeq) {
+
+  public boolean isResolved() {
+    return outcome != null;
+  }
 
   /** True while the given stage waits for a party's answer that has not come yet. */
   public boolean awaits(DisputeStage expected, Instant now) {

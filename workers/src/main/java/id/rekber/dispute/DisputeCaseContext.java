@@ -11,7 +11,6 @@ import id.rekber.identity.AppUser;
 import id.rekber.identity.AppUserRepository;
 import id.rekber.inbox.CaseContext;
 import id.rekber.inbox.StaffTask;
-import id.rekber.ledger.EscrowLedger;
 import id.rekber.ledger.Ledger;
 import id.rekber.notification.Formats;
 import java.time.Clock;
@@ -41,9 +40,12 @@ class DisputeCaseContext implements CaseContext {
   private final AuditTrail audit;
   private final Formats formats;
   private final Clock clock;
+  private final DisputedAmount amounts;
 
+  @SuppressWarnings("java:S107")
   DisputeCaseContext(DealRepository deals, DisputeRepository disputes, DisputeTimeline timeline, Ledger ledger,
-      AppUserRepository users, AuditTrail audit, Formats formats, Clock clock) {
+      AppUserRepository users, AuditTrail audit, Formats formats, Clock clock, DisputedAmount amounts) {
+    this.amounts = amounts;
     this.deals = deals;
     this.disputes = disputes;
     this.timeline = timeline;
@@ -76,10 +78,11 @@ class DisputeCaseContext implements CaseContext {
     model.put("deal", deal);
     model.put("buyer", users.findById(deal.getBuyerId()).orElse(null));
     model.put("seller", users.findById(deal.getSellerId()).orElse(null));
-    model.put("dispute", disputes.find(deal.getId()).orElse(null));
+    Dispute dispute = disputes.find(deal.getId()).orElse(null);
+    model.put("dispute", dispute);
     model.put("entries", timeline.of(deal.getId()));
     model.put("ledgerLines", ledger.linesOf(deal.getId()));
-    model.put("splittable", EscrowLedger.splittable(deal));
+    model.put("splittable", amounts.splittable(deal, dispute));
     model.put("fmt", formats); // also rendered outside a web request, where ${@fmt} is not available
     audit.record(new AuditEvent(clock.instant(), viewer.getEmail(), "dispute.case-viewed", "deal", deal.getId(), "VIEWED",
         null, null, "task " + task.getJobKey()));
@@ -96,10 +99,15 @@ class DisputeCaseContext implements CaseContext {
   /** A split shares the held amount less the fee: both parts positive, adding up exactly. */
   @Override
   public Map<String, String> validate(StaffTask task, Map<String, Object> submitted) {
-    if (!"SPLIT".equals(String.valueOf(submitted.get("outcome")))) {
+    String outcome = String.valueOf(submitted.get("outcome"));
+    Dispute dispute = disputes.find(task.getDealId()).orElse(null);
+    if ("RETURN".equals(outcome) && dispute != null && dispute.milestoneSeq() != null) {
+      return Map.of("outcome", "dispute.no-return-for-milestone");
+    }
+    if (!"SPLIT".equals(outcome)) {
       return Map.of();
     }
-    long splittable = EscrowLedger.splittable(deals.findById(task.getDealId()).orElseThrow());
+    long splittable = amounts.splittable(deals.findById(task.getDealId()).orElseThrow(), dispute);
     Long toBuyer = DisputeService.wholeRupiah(submitted.get("buyerAmount"));
     Long toSeller = DisputeService.wholeRupiah(submitted.get("sellerAmount"));
     Map<String, String> errors = new LinkedHashMap<>();

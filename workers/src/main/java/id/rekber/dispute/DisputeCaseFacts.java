@@ -4,7 +4,6 @@ import id.rekber.escrow.Deal;
 import id.rekber.escrow.DealRepository;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.AppUserRepository;
-import id.rekber.ledger.EscrowLedger;
 import id.rekber.notification.Formats;
 import id.rekber.platform.Languages;
 import id.rekber.platform.PublicUrl;
@@ -28,8 +27,10 @@ class DisputeCaseFacts {
   private final AppUserRepository users;
   private final DisputeTimeline timeline;
   private final PublicUrl urls;
+  private final DisputedAmount amounts;
 
-  DisputeCaseFacts(DealRepository deals, AppUserRepository users, DisputeTimeline timeline, PublicUrl urls) {
+  DisputeCaseFacts(DealRepository deals, AppUserRepository users, DisputeTimeline timeline, PublicUrl urls, DisputedAmount amounts) {
+    this.amounts = amounts;
     this.deals = deals;
     this.users = users;
     this.timeline = timeline;
@@ -38,13 +39,13 @@ class DisputeCaseFacts {
 
   Map<String, Object> of(Dispute dispute, Instant deadline, long processInstanceKey) {
     Deal deal = deals.findById(dispute.dealId()).orElseThrow();
-    long splittable = EscrowLedger.splittable(deal);
+    long splittable = amounts.splittable(deal, dispute);
     Map<String, Object> facts = new HashMap<>();
     facts.put("caseUrl", urls.staffDisputeCase(dispute.dealId()));
-    facts.put("caseItem", deal.getItemName());
+    facts.put("caseItem", dispute.milestoneSeq() == null ? deal.getItemName() : deal.getItemName() + " · Milestone " + dispute.milestoneSeq());
     facts.put("caseBuyer", maskedName(deal.getBuyerId()));
     facts.put("caseSeller", maskedName(deal.getSellerId()));
-    facts.put("caseHeld", Rupiah.format(deal.grossAmount()) + " ditahan / held; " + Rupiah.format(splittable) + " dapat dibagi / to share");
+    facts.put("caseHeld", Rupiah.format(amounts.held(deal, dispute)) + " ditahan / held; " + Rupiah.format(splittable) + " dapat dibagi / to share");
     facts.put("caseDeadline", Formats.wib(deadline, Languages.INDONESIAN));
     facts.put("caseClaim", dispute.reason());
     facts.put("caseAnswer", answer(dispute));

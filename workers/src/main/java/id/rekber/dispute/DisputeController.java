@@ -36,8 +36,23 @@ class DisputeController {
   @PostMapping("/api/deals/{id}/dispute")
   ResponseEntity<DisputeView> open(@PathVariable String id, @RequestBody Map<String, Object> body) {
     AppUser user = currentUser.get();
-    disputes.open(user, id, body.get("reason") == null ? null : body.get("reason").toString());
+    String reason = body.get("reason") == null ? null : body.get("reason").toString();
+    Object milestone = body.get("milestone");
+    if (milestone == null) {
+      disputes.open(user, id, reason);
+    } else {
+      disputes.openOnMilestone(user, id, milestoneNumber(milestone), reason);
+    }
     return accepted(user, id);
+  }
+
+  /** A milestone's number, 1–10 (a JSON number or its text); anything else is a field error. */
+  static int milestoneNumber(Object value) {
+    String text = value.toString().trim();
+    if (!text.matches("\\d{1,2}")) {
+      throw new id.rekber.platform.FormInvalidException(Map.of("milestone", "milestone.number-invalid"));
+    }
+    return Integer.parseInt(text);
   }
 
   @GetMapping("/api/deals/{id}/dispute")
@@ -102,12 +117,12 @@ class DisputeController {
             e.isEvidence() ? EvidenceController.apiUrl(id, e.id()) : null, e.contentType()))
         .toList();
     return new DisputeView(d.dealId(), d.reason(), d.stage().name(), d.stageDeadline(), d.stageAnswered(), d.sellerResponse(),
-        d.offerAmount(), d.offerAnswer(), d.outcome(), d.buyerAmount(), d.sellerAmount(), d.resolvedAt(), entries);
+        d.offerAmount(), d.offerAnswer(), d.outcome(), d.buyerAmount(), d.sellerAmount(), d.resolvedAt(), d.milestoneSeq(), entries);
   }
 
   record DisputeView(String dealId, String reason, String stage, Instant stageDeadline, boolean stageAnswered,
       String sellerResponse, Long offerAmount, String offerAnswer, String outcome, Long buyerAmount, Long sellerAmount,
-      Instant resolvedAt, List<EntryView> timeline) {}
+      Instant resolvedAt, Integer milestone, List<EntryView> timeline) {}
 
   record EntryView(String kind, String author, String authorRole, String text, Instant at, String fileUrl, String contentType) {}
 }

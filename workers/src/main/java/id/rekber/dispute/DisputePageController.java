@@ -9,7 +9,6 @@ import id.rekber.escrow.PartyRole;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
 import id.rekber.platform.FormInvalidException;
-import id.rekber.ledger.EscrowLedger;
 import id.rekber.platform.DeployedModels;
 import id.rekber.platform.Refusal;
 import java.io.IOException;
@@ -42,9 +41,12 @@ class DisputePageController {
   private final MessageSource messages;
   private final ObjectMapper json;
   private final Clock clock;
+  private final DisputedAmount amounts;
 
+  @SuppressWarnings("java:S107")
   DisputePageController(DisputeService disputes, DisputeRepository repository, DisputeTimeline timeline, DealAccess access,
-      DeployedModels models, CurrentUser currentUser, MessageSource messages, ObjectMapper json, Clock clock) {
+      DeployedModels models, CurrentUser currentUser, MessageSource messages, ObjectMapper json, Clock clock, DisputedAmount amounts) {
+    this.amounts = amounts;
     this.disputes = disputes;
     this.repository = repository;
     this.timeline = timeline;
@@ -57,7 +59,8 @@ class DisputePageController {
   }
 
   @GetMapping("/deals/{id}/dispute")
-  String page(@PathVariable String id, Model model, Locale locale) throws JsonProcessingException {
+  String page(@PathVariable String id, @RequestParam(required = false) String milestone, Model model, Locale locale)
+      throws JsonProcessingException {
     AppUser user = currentUser.get();
     Deal deal = access.visibleTo(user, id);
     PartyRole role = deal.roleOf(user.getId()).orElseThrow(() -> Refusal.forbidden("deal.not-a-party"));
@@ -66,9 +69,11 @@ class DisputePageController {
     model.addAttribute("role", role.name());
     model.addAttribute("dispute", dispute.orElse(null));
     model.addAttribute("entries", dispute.isPresent() ? timeline.of(id) : java.util.List.of());
-    model.addAttribute("splittable", EscrowLedger.splittable(deal));
-    String pending = pending(deal, role, dispute.orElse(null));
+    model.addAttribute("splittable", amounts.splittable(deal, dispute.orElse(null)));
+    Integer milestoneSeq = milestone != null && milestone.matches("\\d{1,2}") ? Integer.valueOf(milestone) : null;
+    String pending = pending(deal, role, dispute.orElse(null), milestoneSeq);
     model.addAttribute("pending", pending);
+    model.addAttribute("milestone", milestoneSeq);
     String formId = switch (pending) {
       case "SELLER_RESPONSE" -> DisputeService.SELLER_RESPONSE_FORM;
       case "BUYER_ANSWER" -> DisputeService.OFFER_ANSWER_FORM;
@@ -85,8 +90,13 @@ class DisputePageController {
   }
 
   @PostMapping("/deals/{id}/dispute")
-  String open(@PathVariable String id, @RequestParam(defaultValue = "") String reason, Model model, Locale locale) throws JsonProcessingException {
-    return attempt(id, model, locale, () -> disputes.open(currentUser.get(), id, reason));
+  String open(@PathVariable String id, @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String milestone,
+      Model model, Locale locale) throws JsonProcessingException {
+    if (milestone == null) {
+      return attempt(id, model, locale, () -> disputes.open(currentUser.get(), id, reason));
+    }
+    return attempt(id, milestone, model, locale,
+        () -> disputes.openOnMilestone(currentUser.get(), id, DisputeController.milestoneNumber(milestone), reason));
   }
 
   @PostMapping("/deals/{id}/dispute/messages")
@@ -118,6 +128,10 @@ class DisputePageController {
 
   /** Runs a command; on bad input shows the page again with the message next to the field, nothing changed. */
   private String attempt(String id, Model model, Locale locale, Runnable command) throws JsonProcessingException {
+    return attempt(id, null, model, locale, command);
+  }
+
+  private String attempt(String id, String milestone, Model model, Locale locale, Runnable command) throws JsonProcessingException {
     try {
       command.run();
       return "redirect:/deals/" + id + "/dispute";
@@ -129,10 +143,13 @@ class DisputePageController {
       }
       model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
     }
-    return page(id, model, locale);
+    return page(id, milestone, model, locale);
   }
 
-  private String pending(Deal deal, PartyRole role, Dispute dispute) {
+  private String pending(Deal deal, PartyRole role, Dispute dispute, Integer milestone) {
+    if (deal.isServiceDeal() && milestone != null && (dispute == null || dispute.isResolved())) {
+      return role == PartyRole.BUYER ? "OPEN" : "NONE";
+    }
     if (dispute == null) {
       return role == PartyRole.BUYER && DisputeWindow.isOpen(deal, clock.instant()) ? "OPEN" : "NONE";
     }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 class DisputeRepository {
   private static final String COLUMNS =
       "deal_id, reason, opened_by, opened_at, stage, stage_deadline, stage_answered, seller_response, offer_amount,"
-          + " offer_answer, return_courier, return_tracking, outcome, buyer_amount, seller_amount, resolved_at";
+          + " offer_answer, return_courier, return_tracking, outcome, buyer_amount, seller_amount, resolved_at, milestone_seq";
 
   private final JdbcTemplate jdbc;
 
@@ -32,6 +32,30 @@ class DisputeRepository {
     jdbc.update(
         "INSERT INTO dispute (deal_id, reason, opened_by, opened_at, stage) VALUES (?, ?, ?, ?, ?)",
         dealId, reason, openedBy, Timestamp.from(at), DisputeStage.OPENED.name());
+  }
+
+  /**
+   * A later milestone's dispute on a service deal whose earlier dispute was resolved: the row starts
+   * over for that milestone (the timeline keeps what came before). Returns false if the row is not
+   * resolved (a dispute is still open).
+   */
+  boolean reopenForMilestone(String dealId, int seq, String reason, String openedBy, Instant at) {
+    return jdbc.update(
+            """
+            UPDATE dispute SET reason = ?, opened_by = ?, opened_at = ?, stage = ?, stage_deadline = NULL,
+                stage_answered = FALSE, seller_response = NULL, offer_amount = NULL, offer_answer = NULL,
+                return_courier = NULL, return_tracking = NULL, outcome = NULL, buyer_amount = NULL,
+                seller_amount = NULL, resolved_at = NULL, milestone_seq = ?
+            WHERE deal_id = ? AND outcome IS NOT NULL
+            """,
+            reason, openedBy, Timestamp.from(at), DisputeStage.OPENED.name(), seq, dealId)
+        == 1;
+  }
+
+  void openForMilestone(String dealId, int seq, String reason, String openedBy, Instant at) {
+    jdbc.update(
+        "INSERT INTO dispute (deal_id, reason, opened_by, opened_at, stage, milestone_seq) VALUES (?, ?, ?, ?, ?, ?)",
+        dealId, reason, openedBy, Timestamp.from(at), DisputeStage.OPENED.name(), seq);
   }
 
   void enterStage(String dealId, DisputeStage stage, Instant deadline) {
@@ -89,7 +113,8 @@ class DisputeRepository {
         rs.getString("outcome"),
         (Long) rs.getObject("buyer_amount"),
         (Long) rs.getObject("seller_amount"),
-        instant(rs.getTimestamp("resolved_at")));
+        instant(rs.getTimestamp("resolved_at")),
+        rs.getObject("milestone_seq") == null ? null : rs.getInt("milestone_seq"));
   }
 
   private static Instant instant(Timestamp t) {

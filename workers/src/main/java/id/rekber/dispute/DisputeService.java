@@ -8,12 +8,12 @@ import id.rekber.escrow.DealAccess;
 import id.rekber.escrow.DealMessages;
 import id.rekber.escrow.DealRepository;
 import id.rekber.escrow.DisputeWindow;
+import id.rekber.escrow.MilestoneCommands;
 import id.rekber.escrow.PartyRole;
 import id.rekber.escrow.Shipment;
 import id.rekber.identity.AppUser;
 import id.rekber.platform.FormInvalidException;
 import id.rekber.inbox.FormValidator;
-import id.rekber.ledger.EscrowLedger;
 import id.rekber.platform.DeployedModels;
 import id.rekber.platform.Refusal;
 import id.rekber.platform.Rupiah;
@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,9 +47,14 @@ public class DisputeService {
   private final DeployedModels models;
   private final FormValidator forms;
   private final Clock clock;
+  private final DisputedAmount amounts;
+  private final MilestoneCommands milestones;
 
+  @SuppressWarnings("java:S107")
   DisputeService(DisputeRepository disputes, DisputeTimeline timeline, DealAccess access, DealRepository deals, DealMessages messages,
-      DeployedModels models, FormValidator forms, Clock clock) {
+      DeployedModels models, FormValidator forms, Clock clock, DisputedAmount amounts, MilestoneCommands milestones) {
+    this.amounts = amounts;
+    this.milestones = milestones;
     this.disputes = disputes;
     this.timeline = timeline;
     this.access = access;
@@ -73,6 +79,9 @@ public class DisputeService {
     if (disputes.find(dealId).isPresent()) {
       throw Refusal.conflict("dispute.already-open");
     }
+    if (deal.isServiceDeal()) {
+      throw Refusal.conflict("dispute.choose-milestone");
+    }
     // Under the deal's lock: a buyer who accepted the goods, or an inspection already closed by its
     // timer, leaves nothing to dispute; otherwise the dispute stands and neither of them can win.
     if (deal.getBuyerVerdict() != null) {
@@ -87,6 +96,37 @@ public class DisputeService {
     messages.publish(DisputeMessages.OPENED, dealId);
   }
 
+  /**
+   * The buyer of a service deal disputes one delivered milestone during its inspection period
+   * (decision 44). The milestone's process then calls dispute-mediation for that milestone's share;
+   * the other milestones wait, as they run one after the other. A deal keeps one dispute row: a later
+   * milestone's dispute reopens it once the earlier one is resolved.
+   */
+  @Transactional
+  public void openOnMilestone(AppUser buyer, String dealId, int seq, String reason) {
+    as(buyer, dealId, PartyRole.BUYER);
+    Deal deal = deals.findForUpdate(dealId).orElseThrow();
+    if (!deal.isServiceDeal()) {
+      throw Refusal.conflict("dispute.not-a-service-deal");
+    }
+    String text = reason == null ? "" : reason.trim();
+    if (text.length() < MIN_REASON || text.length() > MAX_TEXT) {
+      throw new FormInvalidException(Map.of("reason", text.length() < MIN_REASON ? "form.too-short" : "form.too-long"));
+    }
+    Instant now = clock.instant();
+    Optional<Dispute> earlier = disputes.findForUpdate(dealId);
+    if (earlier.filter(d -> !d.isResolved()).isPresent()) {
+      throw Refusal.conflict("dispute.already-open");
+    }
+    milestones.markDisputed(buyer, deal, seq);
+    if (earlier.isPresent()) {
+      disputes.reopenForMilestone(dealId, seq, text, buyer.getEmail(), now);
+    } else {
+      disputes.openForMilestone(dealId, seq, text, buyer.getEmail(), now);
+    }
+    timeline.add(dealId, "CLAIM", buyer.getEmail(), PartyRole.BUYER.name(), "Milestone " + seq + ": " + text);
+  }
+
   /** Seller's answer within 2 days: accept a refund, offer a partial refund, or contest. */
   @Transactional
   public void respond(AppUser seller, String dealId, Map<String, Object> submitted) {
@@ -97,7 +137,7 @@ public class DisputeService {
     Long offer = null;
     if (errors.isEmpty() && "OFFER".equals(response)) {
       offer = wholeRupiah(submitted.get("offerAmount"));
-      if (offer == null || offer <= 0 || offer >= EscrowLedger.splittable(deal)) {
+      if (offer == null || offer <= 0 || offer >= amounts.splittable(deal, dispute)) {
         errors.put("offerAmount", "dispute.offer-out-of-range");
       }
     }
@@ -110,16 +150,16 @@ public class DisputeService {
     variables.put("sellerResponse", response);
     if (offer != null) {
       variables.put("buyerAmount", offer);
-      variables.put("sellerAmount", EscrowLedger.splittable(deal) - offer);
+      variables.put("sellerAmount", amounts.splittable(deal, dispute) - offer);
     }
-    messages.publish(DisputeMessages.SELLER_RESPONDED, dealId, DisputeMessages.SELLER_RESPONDED + ":" + dispute.dealId(), variables);
+    messages.publish(DisputeMessages.SELLER_RESPONDED, dealId, messageId(DisputeMessages.SELLER_RESPONDED, dispute), variables);
   }
 
   /** Buyer accepts or rejects the seller's offer; rejecting sends the dispute to a mediator. */
   @Transactional
   public void answerOffer(AppUser buyer, String dealId, Map<String, Object> submitted) {
     as(buyer, dealId, PartyRole.BUYER);
-    awaiting(dealId, DisputeStage.BUYER_ANSWER);
+    Dispute dispute = awaiting(dealId, DisputeStage.BUYER_ANSWER);
     Map<String, String> errors = validate(OFFER_ANSWER_FORM, submitted);
     if (!errors.isEmpty()) {
       throw new FormInvalidException(errors);
@@ -127,28 +167,28 @@ public class DisputeService {
     String answer = String.valueOf(submitted.get("offerAnswer"));
     disputes.offerAnswered(dealId, answer);
     timeline.add(dealId, "OFFER_" + answer, buyer.getEmail(), PartyRole.BUYER.name(), text(submitted.get("note")));
-    messages.publish(DisputeMessages.OFFER_ANSWERED, dealId, DisputeMessages.OFFER_ANSWERED + ":" + dealId, Map.of("offerAnswer", answer));
+    messages.publish(DisputeMessages.OFFER_ANSWERED, dealId, messageId(DisputeMessages.OFFER_ANSWERED, dispute), Map.of("offerAnswer", answer));
   }
 
   /** The buyer sent the goods back, with the courier's tracking number. */
   @Transactional
   public void returnShipped(AppUser buyer, String dealId, String courier, String tracking) {
     as(buyer, dealId, PartyRole.BUYER);
-    awaiting(dealId, DisputeStage.RETURN_SHIPPING);
+    Dispute dispute = awaiting(dealId, DisputeStage.RETURN_SHIPPING);
     Shipment parcel = Shipment.of(courier, tracking);
     disputes.returnShipped(dealId, parcel.courier(), parcel.trackingNumber());
     timeline.add(dealId, "RETURN_SHIPPED", buyer.getEmail(), PartyRole.BUYER.name(), parcel.courier() + " " + parcel.trackingNumber());
-    messages.publish(DisputeMessages.RETURN_SHIPPED, dealId);
+    messages.publish(DisputeMessages.RETURN_SHIPPED, dealId, messageId(DisputeMessages.RETURN_SHIPPED, dispute), Map.of());
   }
 
   /** The seller has the goods back: the buyer is refunded. */
   @Transactional
   public void returnReceived(AppUser seller, String dealId) {
     as(seller, dealId, PartyRole.SELLER);
-    awaiting(dealId, DisputeStage.RETURN_IN_TRANSIT);
+    Dispute dispute = awaiting(dealId, DisputeStage.RETURN_IN_TRANSIT);
     disputes.returnReceived(dealId);
     timeline.add(dealId, "RETURN_RECEIVED", seller.getEmail(), PartyRole.SELLER.name(), null);
-    messages.publish(DisputeMessages.RETURN_RECEIVED, dealId);
+    messages.publish(DisputeMessages.RETURN_RECEIVED, dealId, messageId(DisputeMessages.RETURN_RECEIVED, dispute), Map.of());
   }
 
   @Transactional
@@ -214,6 +254,14 @@ public class DisputeService {
     if (dispute.outcome() != null) {
       throw Refusal.conflict("dispute.closed");
     }
+  }
+
+  /**
+   * The engine keeps a message id for the message's time to live and drops a second message with it:
+   * a deal whose milestones are disputed one after another needs an id per milestone.
+   */
+  private static String messageId(String name, Dispute dispute) {
+    return name + ":" + dispute.dealId() + (dispute.milestoneSeq() == null ? "" : "#" + dispute.milestoneSeq());
   }
 
   private static String text(Object value) {

@@ -3,6 +3,7 @@ package id.rekber.dispute;
 import id.rekber.escrow.DealLifecycle;
 import id.rekber.escrow.Shipment;
 import id.rekber.escrow.DealRepository;
+import id.rekber.escrow.MilestoneLifecycle;
 import id.rekber.ledger.EscrowLedger;
 import io.camunda.client.annotation.CustomHeaders;
 import io.camunda.client.annotation.JobWorker;
@@ -34,11 +35,15 @@ public class DisputeWorkers {
   private final DisputeCaseFacts facts;
   private final Clock clock;
   private final ObjectProvider<PremiumMembers> members;
+  private final DisputedAmount amounts;
+  private final MilestoneLifecycle milestones;
 
   @SuppressWarnings("java:S107")
   DisputeWorkers(DisputeRepository disputes, DisputeTimeline timeline, DisputeNotifications notifications,
       DealLifecycle lifecycle, DealRepository deals, EscrowLedger ledger, DisputeCaseFacts facts, Clock clock,
-      ObjectProvider<PremiumMembers> members) {
+      ObjectProvider<PremiumMembers> members, DisputedAmount amounts, MilestoneLifecycle milestones) {
+    this.amounts = amounts;
+    this.milestones = milestones;
     this.members = members;
     this.disputes = disputes;
     this.timeline = timeline;
@@ -101,7 +106,7 @@ public class DisputeWorkers {
     switch (stage) {
       case BUYER_ANSWER -> {
         // What the seller's offer message carried: the buyer's part and the seller's rest.
-        long splittable = EscrowLedger.splittable(deals.findById(dealId).orElseThrow());
+        long splittable = amounts.splittable(deals.findById(dealId).orElseThrow(), dispute);
         variables.put("sellerResponse", "OFFER");
         variables.put("buyerAmount", dispute.offerAmount());
         variables.put("sellerAmount", splittable - dispute.offerAmount());
@@ -140,6 +145,20 @@ public class DisputeWorkers {
   public void split(@Variable String dealId) {
     Dispute dispute = disputes.find(dealId).orElseThrow();
     ledger.split(deals.findById(dealId).orElseThrow(), dispute.buyerAmount(), dispute.sellerAmount());
+  }
+
+  /**
+   * "Split milestone" in processes/milestone.bpmn (decision 44): the amounts recorded when the
+   * milestone's dispute closed, which must be about this milestone.
+   */
+  @JobWorker(type = "ledger-split-milestone", fetchVariables = {"dealId", "milestone"})
+  public void splitMilestone(@Variable String dealId, @Variable int milestone) {
+    Dispute dispute = disputes.find(dealId).orElseThrow(() -> new IllegalStateException("no dispute for " + dealId));
+    if (!Integer.valueOf(milestone).equals(dispute.milestoneSeq()) || !"SPLIT".equals(dispute.outcome())) {
+      throw new IllegalStateException("the dispute of " + dealId + " is not a split of milestone " + milestone);
+    }
+    ledger.splitMilestone(deals.findById(dealId).orElseThrow(), milestones.milestonesOf(dealId), milestone,
+        dispute.buyerAmount(), dispute.sellerAmount());
   }
 
   /** Timers read ISO-8601 instants in whole seconds; rounding up never fires before the deadline shown. */

@@ -7,4 +7,6 @@ public interface DealEventRepository extends JpaRepository<DealEvent, Long> {
   List<DealEvent> findByDealIdOrderByIdAsc(String dealId);
 
   boolean existsByDealIdAndType(String dealId, String type);
+
+  boolean existsByDealIdAndTypeAndDetail(String dealId, String type, String detail);
 }

@@ -21,7 +21,9 @@ public class Milestone {
     DELIVERED,
     DISPUTED,
     RELEASED,
-    REFUNDED
+    REFUNDED,
+    /** Shared between buyer and seller by a mediator's decision (decision 44). */
+    SPLIT
   }
 
   @Id
@@ -78,7 +80,7 @@ public class Milestone {
         deliveredAt = now;
         this.inspectionEndsAt = inspectionEndsAt;
       }
-      case RELEASED, REFUNDED -> settledAt = now;
+      case RELEASED, REFUNDED, SPLIT -> settledAt = now;
       default -> { }
     }
     return true;

@@ -3,9 +3,11 @@ package id.rekber.escrow;
 import id.rekber.identity.AppUser;
 import id.rekber.platform.Refusal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** What the parties of a service deal ask of one milestone; the milestone process decides (decision 43). */
@@ -42,6 +44,29 @@ public class MilestoneCommands {
   @Transactional
   public void accept(AppUser user, String dealId, int seq) {
     act(user, dealId, seq, PartyRole.BUYER, Milestone.State.DELIVERED, "MILESTONE_ACCEPTED", DealMessages.MILESTONE_ACCEPTED);
+  }
+
+  /**
+   * The buyer disputes a delivered milestone within its inspection period (decision 44). The caller,
+   * the dispute feature, holds the deal's lock and opens the dispute in the same transaction. The
+   * milestone is marked disputed here, under its lock, so an acceptance can no longer overtake the
+   * dispute; one the buyer already sent leaves nothing to dispute.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void markDisputed(AppUser buyer, Deal deal, int seq) {
+    Milestone milestone = milestones.lock(deal.getId(), (short) seq).orElseThrow(() -> Refusal.notFound("milestone.not-found", seq));
+    Instant now = clock.instant();
+    if (deal.getStatus() != DealStatus.DANA_DITAHAN || milestone.getState() != Milestone.State.DELIVERED
+        || events.existsByDealIdAndTypeAndDetail(deal.getId(), "MILESTONE_ACCEPTED", "#" + seq)) {
+      throw Refusal.conflict("milestone.wrong-state", seq, milestone.getState());
+    }
+    if (milestone.getInspectionEndsAt() == null || !now.isBefore(milestone.getInspectionEndsAt())) {
+      throw Refusal.conflict("milestone.inspection-ended", seq);
+    }
+    milestone.enter(Milestone.State.DISPUTED, now, null);
+    events.save(new DealEvent(deal.getId(), "MILESTONE_DISPUTED", buyer.getEmail(), "#" + seq, now));
+    String key = correlationKey(deal.getId(), seq);
+    messages.publish(DealMessages.MILESTONE_DISPUTED, key, DealMessages.MILESTONE_DISPUTED + ":" + key, Map.of());
   }
 
   private void act(AppUser user, String dealId, int seq, PartyRole role, Milestone.State expected, String event, String message) {

@@ -39,7 +39,7 @@ public class MilestoneLifecycle {
     if (milestone.getInspectionEndsAt() != null && state == Milestone.State.DELIVERED) {
       out.put("inspectionEndsAt", DealVariables.timerDate(milestone.getInspectionEndsAt()));
     }
-    if (state == Milestone.State.RELEASED || state == Milestone.State.REFUNDED) {
+    if (state == Milestone.State.RELEASED || state == Milestone.State.REFUNDED || state == Milestone.State.SPLIT) {
       out.put("milestoneOutcome", state.name());
     }
     return out;

@@ -9,6 +9,11 @@ import java.util.List;
  */
 public record MilestoneShares(long held, long toSeller, long fee) {
 
+  /** What a dispute on this milestone may share between the parties: what it holds less its fee share. */
+  public long splittable() {
+    return held - fee;
+  }
+
   public static MilestoneShares of(Deal deal, List<Milestone> milestones, int seq) {
     long price = deal.getPrice();
     long buyerFee = 0;

@@ -11,6 +11,8 @@ public enum EntryKind {
   MILESTONE_RELEASE,
   /** One milestone of a service deal refunded after its dispute. */
   MILESTONE_REFUND,
+  /** One milestone of a service deal split between buyer and seller after its dispute (decision 44). */
+  MILESTONE_SPLIT,
   /** A premium membership fee: revenue without a deal (Dr PSP_CLEARING · Cr FEE_REVENUE). */
   MEMBERSHIP
 }

@@ -56,7 +56,7 @@ public class EscrowLedger {
   @Transactional
   public void releaseMilestone(Deal deal, List<Milestone> milestones, int seq) {
     String key = "release:" + deal.getId() + "#" + seq;
-    if (ledger.hasEntry(key) || ledger.hasEntry("refund:" + deal.getId() + "#" + seq)) {
+    if (milestoneSettled(deal, seq)) {
       return;
     }
     MilestoneShares shares = MilestoneShares.of(deal, milestones, seq);
@@ -73,12 +73,43 @@ public class EscrowLedger {
   @Transactional
   public void refundMilestone(Deal deal, List<Milestone> milestones, int seq) {
     String key = "refund:" + deal.getId() + "#" + seq;
-    if (ledger.hasEntry(key) || ledger.hasEntry("release:" + deal.getId() + "#" + seq)) {
+    if (milestoneSettled(deal, seq)) {
       return;
     }
     long held = MilestoneShares.of(deal, milestones, seq).held();
     ledger.post(key, EntryKind.MILESTONE_REFUND, deal.getId(), "Milestone " + seq + " refunded to buyer",
         List.of(debit(Account.ESCROW_HELD, deal.getId(), held), credit(Account.BUYER_PAYABLE, deal.getId(), held)));
+  }
+
+  /**
+   * A service deal's milestone split after its dispute (decision 44): its share of what is held less
+   * its fee share goes to the parties as decided, both parts positive and adding up exactly; the fee
+   * share to Rekber, as for a whole-deal split.
+   */
+  @Transactional
+  public void splitMilestone(Deal deal, List<Milestone> milestones, int seq, long toBuyer, long toSeller) {
+    if (milestoneSettled(deal, seq)) {
+      return;
+    }
+    MilestoneShares shares = MilestoneShares.of(deal, milestones, seq);
+    if (toBuyer <= 0 || toSeller <= 0 || toBuyer + toSeller != shares.splittable()) {
+      throw new IllegalArgumentException("split " + toBuyer + " + " + toSeller + " does not share " + shares.splittable());
+    }
+    java.util.ArrayList<Posting> lines = new java.util.ArrayList<>(List.of(
+        debit(Account.ESCROW_HELD, deal.getId(), shares.held()),
+        credit(Account.BUYER_PAYABLE, deal.getId(), toBuyer),
+        credit(Account.SELLER_PAYABLE, deal.getId(), toSeller)));
+    if (shares.fee() != 0) {
+      lines.add(credit(Account.FEE_REVENUE, null, shares.fee()));
+    }
+    ledger.post("split:" + deal.getId() + "#" + seq, EntryKind.MILESTONE_SPLIT, deal.getId(),
+        "Milestone " + seq + " split between buyer and seller", lines);
+  }
+
+  /** A milestone is settled once, whichever way: a second release, refund or split of it posts nothing. */
+  private boolean milestoneSettled(Deal deal, int seq) {
+    String suffix = deal.getId() + "#" + seq;
+    return ledger.hasEntry("release:" + suffix) || ledger.hasEntry("refund:" + suffix) || ledger.hasEntry("split:" + suffix);
   }
 
   /** Everything held goes back to the buyer; no fee is charged on a refund. */

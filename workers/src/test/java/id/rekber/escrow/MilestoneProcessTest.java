@@ -49,13 +49,14 @@ class MilestoneProcessTest {
       if (status.equals("DELIVERED")) {
         out.put("inspectionEndsAt", ScriptedWorkers.timerDate(engine.now().plus(INSPECTION)));
       }
-      if (status.equals("RELEASED") || status.equals("REFUNDED")) {
+      if (status.equals("RELEASED") || status.equals("REFUNDED") || status.equals("SPLIT")) {
         out.put("milestoneOutcome", status);
       }
       return Outcome.complete(out);
     });
     engine.onJob("ledger-release-milestone", job -> record(job, "ledger-release"));
     engine.onJob("ledger-refund-milestone", job -> record(job, "ledger-refund"));
+    engine.onJob("ledger-split-milestone", job -> record(job, "ledger-split"));
     engine.onJob("ledger-release-funds", job -> record(job, "goods-release"));
     dealId = "RB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
   }
@@ -144,6 +145,31 @@ class MilestoneProcessTest {
         "2:IN_PROGRESS", "2:DELIVERED", "2:ledger-release", "2:RELEASED");
     payOut(deal, "Task_PayOutMilestonesToSeller", "RELEASE");
     payOut(deal, "Task_PayOutMilestoneRefunds", "REFUND");
+    engine.assertThat(deal).endedAt("EndEvent_ServiceDealCompleted");
+  }
+
+  @Test
+  void aSellersOfferTheBuyerAcceptsSplitsThatMilestoneAndPaysBothParties() {
+    long deal = fundedServiceDeal();
+    InstanceAssert first = engine.assertThat(deal).calledBy("Call_Milestones");
+    engine.publish(DealMessages.MILESTONE_DELIVERED, key(1));
+    engine.publish(DealMessages.MILESTONE_DISPUTED, key(1));
+    InstanceAssert dispute = first.calledBy("Call_MilestoneDispute");
+    dispute.isWaitingAt("Gateway_AwaitSeller");
+
+    engine.publish("DisputeSellerResponded", dealId, Map.of("sellerResponse", "OFFER", "buyerAmount", 40_000, "sellerAmount", 58_000));
+    engine.publish("DisputeOfferAnswered", dealId, Map.of("offerAnswer", "ACCEPT"));
+    dispute.endedAt("EndEvent_DisputeSettled");
+    first.hasPassedInOrder("Task_SplitMilestone", "Task_MarkMilestoneSplit").endedAt("EndEvent_MilestoneSplit")
+        .hasNotEntered("Task_ReleaseMilestone", "Task_RefundMilestone");
+
+    engine.publish(DealMessages.MILESTONE_DELIVERED, key(2));
+    engine.publish(DealMessages.MILESTONE_ACCEPTED, key(2));
+    assertThat(moves).containsExactly(
+        "1:IN_PROGRESS", "1:DELIVERED", "1:DISPUTED", "1:ledger-split", "1:SPLIT",
+        "2:IN_PROGRESS", "2:DELIVERED", "2:ledger-release", "2:RELEASED");
+    payOut(deal, "Task_PayOutMilestonesToSeller", "RELEASE");
+    payOut(deal, "Task_PayOutMilestoneRefunds", "REFUND"); // the buyer's part of the split
     engine.assertThat(deal).endedAt("EndEvent_ServiceDealCompleted");
   }
 

@@ -33,52 +33,53 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A service deal of two milestones (decision 43) on a 360 px phone: the seller builds it with the
  * form's milestone rows and follows each milestone on the deal page; the buyer accepts and pays
- * over the API. Each milestone is released on its own, with its own ledger lines.
+ * over the API. Each milestone is released on its own, with its own ledger lines. The buyer disputes
+ * one milestone from the deal page (decision 44).
  */
 @IntegrationTest
 class MilestoneJourneyBrowserTest {
   @LocalServerPort int port;
   @Autowired Clock clock;
   @Autowired JdbcTemplate jdbc;
-  WebDriver seller;
+  WebDriver phone;
 
   @BeforeEach
   void openBrowser() {
-    seller = Browser.open(360, 740);
-    ((ChromeDriver) seller).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+    phone = Browser.open(360, 740);
+    ((ChromeDriver) phone).executeCdpCommand("Emulation.setDeviceMetricsOverride",
         Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
   }
 
   @AfterEach
   void closeBrowser() {
-    seller.quit();
+    phone.quit();
   }
 
   @Test
   void aTwoMilestoneServiceDealIsReleasedMilestoneByMilestone() {
     LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Jakarta")));
-    signIn(seller, SARI);
-    seller.get(url("/deals/new"));
-    seller.findElement(By.id("itemName")).sendKeys("Desain logo dan kartu nama");
-    seller.findElement(By.id("price")).sendKeys("1.500.000");
-    seller.findElement(By.id("add-milestone")).click();
+    signIn(phone, SARI);
+    phone.get(url("/deals/new"));
+    phone.findElement(By.id("itemName")).sendKeys("Desain logo dan kartu nama");
+    phone.findElement(By.id("price")).sendKeys("1.500.000");
+    phone.findElement(By.id("add-milestone")).click();
     await().until(ExpectedConditions.presenceOfElementLocated(By.id("milestone-0")));
-    seller.findElement(By.id("add-milestone")).click();
+    phone.findElement(By.id("add-milestone")).click();
     await().until(ExpectedConditions.presenceOfElementLocated(By.id("milestone-1")));
-    seller.findElement(By.id("add-milestone")).click();
+    phone.findElement(By.id("add-milestone")).click();
     await().until(ExpectedConditions.presenceOfElementLocated(By.id("milestone-2")));
-    seller.findElement(By.id("remove-milestone-2")).click(); // one too many: removed again
+    phone.findElement(By.id("remove-milestone-2")).click(); // one too many: removed again
     await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("milestone-2")));
-    assertThat(seller.findElement(By.id("itemName")).getAttribute("value")).as("typed values survive adding rows").isEqualTo("Desain logo dan kartu nama");
+    assertThat(phone.findElement(By.id("itemName")).getAttribute("value")).as("typed values survive adding rows").isEqualTo("Desain logo dan kartu nama");
     row(0, "Tiga konsep logo", "500.000", today.plusDays(7));
     row(1, "Logo final dan kartu nama siap cetak", "1.000.000", today.plusDays(14));
-    seller.findElement(By.id("counterparty")).sendKeys(BUDI);
+    phone.findElement(By.id("counterparty")).sendKeys(BUDI);
     step("milestone-01-seller-form");
-    seller.findElement(By.id("create-deal")).click();
+    phone.findElement(By.id("create-deal")).click();
 
     await().until(ExpectedConditions.presenceOfElementLocated(By.id("share")));
-    String dealId = seller.getCurrentUrl().substring(seller.getCurrentUrl().lastIndexOf('/') + 1);
-    assertThat(seller.findElement(By.id("milestones")).getText()).contains("Tiga konsep logo").contains("Menunggu giliran");
+    String dealId = phone.getCurrentUrl().substring(phone.getCurrentUrl().lastIndexOf('/') + 1);
+    assertThat(phone.findElement(By.id("milestones")).getText()).contains("Tiga konsep logo").contains("Menunggu giliran");
 
     Deals deals = new Deals(port);
     deals.act(BUDI, dealId, "accept");
@@ -88,11 +89,11 @@ class MilestoneJourneyBrowserTest {
 
     // Milestone 1: delivered on the page, accepted by the buyer, released on its own.
     awaitMilestone(dealId, 1, "Dikerjakan");
-    assertThat(seller.findElements(By.id("ship"))).as("a service deal ships nothing").isEmpty();
-    assertThat(seller.findElement(By.id("next-text")).getText()).startsWith("Ikuti milestone");
+    assertThat(phone.findElements(By.id("ship"))).as("a service deal ships nothing").isEmpty();
+    assertThat(phone.findElement(By.id("next-text")).getText()).startsWith("Ikuti milestone");
     scrollTo("milestones");
     step("milestone-02-first-in-progress");
-    seller.findElement(By.id("deliver-1")).click();
+    phone.findElement(By.id("deliver-1")).click();
     awaitMilestone(dealId, 1, "Diperiksa pembeli");
     scrollTo("milestones");
     step("milestone-03-first-delivered");
@@ -106,13 +107,13 @@ class MilestoneJourneyBrowserTest {
     step("milestone-04-first-released");
 
     // Milestone 2, then the payout of everything released.
-    seller.findElement(By.id("deliver-2")).click();
+    phone.findElement(By.id("deliver-2")).click();
     awaitMilestone(dealId, 2, "Diperiksa pembeli");
     assertThat(ApiClient.as(port, BUDI).post("/api/deals/" + dealId + "/milestones/2/accept", null).status()).isEqualTo(202);
     deals.awaitStatus(SARI, dealId, "SELESAI");
-    seller.navigate().refresh();
-    assertThat(seller.findElement(By.id("status")).getText()).isEqualTo("Selesai");
-    assertThat(seller.findElement(By.id("held-now")).getText()).isEqualTo("Rp 0");
+    phone.navigate().refresh();
+    assertThat(phone.findElement(By.id("status")).getText()).isEqualTo("Selesai");
+    assertThat(phone.findElement(By.id("held-now")).getText()).isEqualTo("Rp 0");
     step("milestone-05-both-released");
 
     assertThat(entries(dealId)).containsExactly("PAYMENT", "MILESTONE_RELEASE", "MILESTONE_RELEASE", "PAYOUT");
@@ -125,7 +126,54 @@ class MilestoneJourneyBrowserTest {
     // Not a party: the milestones are as unknown as the deal.
     assertThat(ApiClient.as(port, "rina@rekber.test").get("/api/deals/" + dealId + "/milestones").status()).isEqualTo(404);
     assertThat(ApiClient.as(port, BUDI).post("/api/deals/" + dealId + "/milestones/1/deliver", null).status()).as("only the seller delivers").isEqualTo(403);
-    assertThat(Browser.consoleErrors(seller)).isEmpty();
+    assertThat(Browser.consoleErrors(phone)).isEmpty();
+  }
+
+  @Test
+  void theBuyerDisputesOneMilestoneOnAPhone() {
+    LocalDate due = LocalDate.now(clock.withZone(ZoneId.of("Asia/Jakarta"))).plusDays(10);
+    Map<String, Object> terms = Deals.terms("SELLER", 300_000, BUDI);
+    terms.put("itemName", "Jasa foto produk");
+    terms.put("shippingCost", 0);
+    terms.put("milestones", List.of(
+        Map.of("description", "Foto 20 produk", "amount", 100_000, "dueDate", due.toString()),
+        Map.of("description", "Edit dan unggah", "amount", 200_000, "dueDate", due.toString())));
+    ApiClient.Response created = ApiClient.as(port, SARI).post("/api/deals", terms);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String dealId = created.json().get("id").asText();
+    Deals deals = new Deals(port);
+    deals.act(BUDI, dealId, "accept");
+    deals.awaitStatus(BUDI, dealId, "MENUNGGU_PEMBAYARAN");
+    deals.pay(BUDI, dealId);
+    deals.awaitStatus(BUDI, dealId, "DANA_DITAHAN");
+
+    signIn(phone, BUDI);
+    awaitMilestone(dealId, 1, "Dikerjakan");
+    assertThat(phone.findElements(By.id("dispute-milestone-1"))).as("nothing delivered yet, nothing to dispute").isEmpty();
+    assertThat(ApiClient.as(port, SARI).post("/api/deals/" + dealId + "/milestones/1/deliver", null).status()).isEqualTo(202);
+    awaitMilestone(dealId, 1, "Diperiksa pembeli");
+    phone.findElement(By.id("dispute-milestone-1")).click();
+    await().until(ExpectedConditions.presenceOfElementLocated(By.id("open-milestone-dispute")));
+    assertThat(phone.findElement(By.id("open-milestone-dispute")).getText()).isEqualTo("Sengketakan milestone 1");
+    // Too short a reason: the same page again, the message in Indonesian, nothing opened.
+    ((JavascriptExecutor) phone).executeScript("document.getElementById('reason').removeAttribute('minlength')");
+    phone.findElement(By.id("reason")).sendKeys("Jelek");
+    phone.findElement(By.cssSelector("#open-dispute button[type=submit]")).click();
+    await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#open-dispute .error")));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dispute WHERE deal_id = ?", Integer.class, dealId)).isZero();
+    phone.findElement(By.id("reason")).clear();
+    phone.findElement(By.id("reason")).sendKeys("Fotonya buram dan latarnya tidak putih seperti yang disepakati.");
+    step("milestone-06-buyer-disputes-one");
+    phone.findElement(By.cssSelector("#open-dispute button[type=submit]")).click();
+    await().until(ExpectedConditions.presenceOfElementLocated(By.id("dispute-milestone")));
+    assertThat(phone.findElement(By.id("dispute-milestone")).getText()).isEqualTo("Sengketa ini tentang milestone 1.");
+    step("milestone-07-dispute-page");
+    awaitMilestone(dealId, 1, "Disengketakan");
+    assertThat(phone.findElement(By.id("milestone-state-2")).getText()).isEqualTo("Menunggu giliran");
+    assertThat(phone.findElements(By.id("accept-milestone-1"))).isEmpty();
+    scrollTo("milestones");
+    step("milestone-08-one-disputed");
+    assertThat(Browser.consoleErrors(phone)).isEmpty();
   }
 
   private List<String> entries(String dealId) {
@@ -139,15 +187,15 @@ class MilestoneJourneyBrowserTest {
   }
 
   private void row(int index, String description, String amount, LocalDate due) {
-    seller.findElement(By.id("milestones" + index + ".description")).sendKeys(description);
-    seller.findElement(By.id("milestones" + index + ".amount")).sendKeys(amount);
-    ((JavascriptExecutor) seller).executeScript("document.getElementById(arguments[0]).value = arguments[1]",
+    phone.findElement(By.id("milestones" + index + ".description")).sendKeys(description);
+    phone.findElement(By.id("milestones" + index + ".amount")).sendKeys(amount);
+    ((JavascriptExecutor) phone).executeScript("document.getElementById(arguments[0]).value = arguments[1]",
         "milestones" + index + ".dueDate", due.toString());
   }
 
   private void awaitMilestone(String dealId, int seq, String state) {
-    if (!seller.getCurrentUrl().endsWith("/deals/" + dealId)) {
-      seller.get(url("/deals/" + dealId));
+    if (!phone.getCurrentUrl().endsWith("/deals/" + dealId)) {
+      phone.get(url("/deals/" + dealId));
     }
     await().until(d -> {
       List<org.openqa.selenium.WebElement> badge = d.findElements(By.id("milestone-state-" + seq));
@@ -168,17 +216,17 @@ class MilestoneJourneyBrowserTest {
   }
 
   private void scrollTo(String id) {
-    ((JavascriptExecutor) seller).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+    ((JavascriptExecutor) phone).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
   }
 
   private void step(String name) {
-    Browser.screenshot(seller, name);
-    Long width = (Long) ((JavascriptExecutor) seller).executeScript("return document.documentElement.scrollWidth");
+    Browser.screenshot(phone, name);
+    Long width = (Long) ((JavascriptExecutor) phone).executeScript("return document.documentElement.scrollWidth");
     assertThat(width).as(name + " fits 360 px without scrolling sideways").isLessThanOrEqualTo(360);
   }
 
   private WebDriverWait await() {
-    return (WebDriverWait) new WebDriverWait(seller, Duration.ofSeconds(30), Duration.ofMillis(300)).ignoring(StaleElementReferenceException.class);
+    return (WebDriverWait) new WebDriverWait(phone, Duration.ofSeconds(30), Duration.ofMillis(300)).ignoring(StaleElementReferenceException.class);
   }
 
   private String url(String path) {
