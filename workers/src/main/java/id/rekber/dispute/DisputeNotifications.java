@@ -32,9 +32,11 @@ class DisputeNotifications {
   private final DisputeTimeline timeline;
   private final AuditTrail audit;
   private final Clock clock;
+  private final DisputeRepository disputes;
 
   DisputeNotifications(Outbox outbox, DealRepository deals, AppUserRepository users, EscrowProperties properties,
-      DisputeTimeline timeline, AuditTrail audit, Clock clock) {
+      DisputeTimeline timeline, AuditTrail audit, Clock clock, DisputeRepository disputes) {
+    this.disputes = disputes;
     this.outbox = outbox;
     this.deals = deals;
     this.users = users;
@@ -68,6 +70,11 @@ class DisputeNotifications {
   private void send(String dealId, String template, String dedupe, Instant deadline, String outcome, Long toBuyer,
       Long toSeller, String reason) {
     Deal deal = deals.findById(dealId).orElseThrow();
+    // A service deal's milestones are disputed one after another on the deal's one dispute row
+    // (decision 44): each milestone's mails are their own, by subject and by dedupe key.
+    Integer milestone = disputes.find(dealId).map(Dispute::milestoneSeq).orElse(null);
+    String scope = milestone == null ? dealId : dealId + "#" + milestone;
+    String item = milestone == null ? deal.getItemName() : deal.getItemName() + ", milestone " + milestone;
     for (PartyRole role : PartyRole.values()) {
       String name = template + "." + role.name();
       if (!outbox.hasTemplate(name) || deal.partyId(role) == null) {
@@ -77,14 +84,14 @@ class DisputeNotifications {
       Locale locale = Languages.supported(user.getLocale());
       Map<String, Object> variables = new HashMap<>();
       variables.put("dealId", dealId);
-      variables.put("item", deal.getItemName());
+      variables.put("item", item);
       variables.put("deadline", deadline);
       variables.put("link", properties.publicUrl() + "/deals/" + dealId + "/dispute");
       variables.put("outcome", outcome == null ? null : outbox.text("dispute.outcome." + outcome, locale));
       variables.put("toBuyer", toBuyer == null ? null : Rupiah.of(toBuyer));
       variables.put("toSeller", toSeller == null ? null : Rupiah.of(toSeller));
       variables.put("reason", reason);
-      outbox.enqueue(dealId + ":dispute:" + dedupe + ":" + role.name(), dealId, user.getEmail(), locale, name, variables);
+      outbox.enqueue(scope + ":dispute:" + dedupe + ":" + role.name(), dealId, user.getEmail(), locale, name, variables);
     }
   }
 }

@@ -48,6 +48,7 @@ class DealNotifications {
       variables.put("counterpart", counterpartName(deal, role));
       variables.put("courier", deal.getCourier());
       variables.put("trackingNumber", deal.getTrackingNumber());
+      variables.put("service", deal.isServiceDeal());
       outbox.enqueue(deal.getId() + ":" + step.name() + ":" + role.name(), deal.getId(), recipient.email(), locale, template, variables);
     }
   }

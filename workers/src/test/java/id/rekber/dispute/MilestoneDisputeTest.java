@@ -85,6 +85,13 @@ class MilestoneDisputeTest {
     JsonNode second = disputes.awaitStage(SARI, id, "SELLER_RESPONSE");
     assertThat(second.get("milestone").asInt()).isEqualTo(2);
     assertThat(second.get("outcome").isNull()).isTrue();
+    // Each milestone's dispute has its own mails (the deal's first dispute does not swallow the second's).
+    assertThat(jdbc.queryForList("SELECT dedupe_key FROM notification_outbox WHERE deal_id = ? AND dedupe_key LIKE ?", String.class,
+        id, id + "#_:dispute:SELLER_RESPONSE:%")).containsExactlyInAnyOrder(
+        id + "#1:dispute:SELLER_RESPONSE:BUYER", id + "#1:dispute:SELLER_RESPONSE:SELLER",
+        id + "#2:dispute:SELLER_RESPONSE:BUYER", id + "#2:dispute:SELLER_RESPONSE:SELLER");
+    assertThat(jdbc.queryForObject("SELECT body FROM notification_outbox WHERE dedupe_key = ?", String.class,
+        id + "#2:dispute:SELLER_RESPONSE:SELLER")).contains("Jasa desain logo, milestone 2");
     disputes.respond(SARI, id, Map.of("sellerResponse", "ACCEPT_REFUND", "note", "Baik, saya kembalikan."));
     awaitState(id, 2, "REFUNDED");
     assertThat(lines(id, "MILESTONE_REFUND")).containsExactlyInAnyOrder("ESCROW_HELD:" + held2, "BUYER_PAYABLE:" + -held2);

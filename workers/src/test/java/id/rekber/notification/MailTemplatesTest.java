@@ -48,6 +48,25 @@ class MailTemplatesTest {
   }
 
   @Test
+  void aServiceDealIsToldAboutMilestonesNotShipping() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("dealId", "RB-7QK2M9XD");
+    variables.put("item", "Desain logo");
+    variables.put("deadline", Instant.parse("2026-08-17T07:30:00Z"));
+    variables.put("service", true);
+    MailTemplates.Mail service = templates.render("deal/DANA_DITAHAN.SELLER", ID, variables);
+    assertThat(service.subject()).isEqualTo("[Rekber RB-7QK2M9XD] Dana ditahan - mulai milestone pertama");
+    assertThat(service.body()).contains("Kerjakan milestone pertama \"Desain logo\"").doesNotContain("resi").doesNotContain("17 Agustus");
+    assertThat(templates.render("deal/DANA_DITAHAN.BUYER", Locale.ENGLISH, variables).body())
+        .contains("works on the first milestone").doesNotContain("ship");
+
+    variables.put("service", false);
+    MailTemplates.Mail goods = templates.render("deal/DANA_DITAHAN.SELLER", ID, variables);
+    assertThat(goods.subject()).isEqualTo("[Rekber RB-7QK2M9XD] Dana ditahan - kirim barang sebelum 17 Agustus 2026, 14:30 WIB");
+    assertThat(goods.body()).contains("masukkan nomor resi").doesNotContain("milestone");
+  }
+
+  @Test
   void missingValuesShowAsNothingAndOtherLanguagesGetBahasaIndonesia() {
     Map<String, Object> variables = new HashMap<>();
     variables.put("name", "Rina");
