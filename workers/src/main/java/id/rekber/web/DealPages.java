@@ -264,13 +264,15 @@ class DealPages {
     model.addAttribute("deal", deal);
     model.addAttribute("view", view);
     model.addAttribute("row", Row.of(view));
-    model.addAttribute("deadlines", deadlines(view));
+    // A service deal has no shipping: its milestones (with their own inspection deadlines) are its steps.
+    model.addAttribute("deadlines", deal.isServiceDeal() ? deadlines(view).stream().filter(d -> !"shipBy".equals(d.name())).toList()
+        : deadlines(view));
     model.addAttribute("events", deals.timeline(user, deal.getId()));
     model.addAttribute("ledger", money.of(deal.getId()));
     model.addAttribute("balances", money.balances(deal.getId()));
     model.addAttribute("active", String.join(",", steps.active()));
     model.addAttribute("done", String.join(",", steps.done()));
-    model.addAttribute("tracker", tracker(deal, view, steps));
+    model.addAttribute("tracker", deal.isServiceDeal() ? List.of() : tracker(deal, view, steps));
     model.addAttribute("dealLink", link);
     model.addAttribute("whatsappLink", "https://wa.me/?text=" + URLEncoder.encode(shareText, StandardCharsets.UTF_8).replace("+", "%20"));
     model.addAttribute("canShare", deal.getStatus() == DealStatus.MENUNGGU_PERSETUJUAN && deal.roleOf(user.getId()).isPresent());

@@ -90,6 +90,8 @@ class MilestoneJourneyBrowserTest {
     // Milestone 1: delivered on the page, accepted by the buyer, released on its own.
     awaitMilestone(dealId, 1, "Dikerjakan");
     assertThat(phone.findElements(By.id("ship"))).as("a service deal ships nothing").isEmpty();
+    assertThat(phone.findElement(By.id("deadlines")).getText()).doesNotContain("pengiriman").contains("Hasil tiap milestone diperiksa pembeli 3 hari");
+    assertThat(phone.findElements(By.id("steps"))).as("the milestones are its steps, not the goods path").isEmpty();
     assertThat(phone.findElement(By.id("next-text")).getText()).startsWith("Ikuti milestone");
     scrollTo("milestones");
     step("milestone-02-first-in-progress");
