@@ -45,6 +45,9 @@ class MembershipApiTest {
     WebSession.Page profile = web.get("/profile");
     assertThat(profile.status()).isEqualTo(200);
     assertThat(profile.text("membership-none")).isNotBlank();
+    // What each plan gives, from membership-benefits.dmn, before anyone pays.
+    assertThat(profile.text("membership-offer-MONTHLY")).startsWith("Bulanan: Manfaat: biaya transaksi 1.5 %").contains("Rp 250.000", "48 jam");
+    assertThat(profile.text("membership-offer-YEARLY")).contains("1.25 %", "24 jam");
     web.post("/profile/membership", Map.of("action", "order", "plan", "MONTHLY"));
     assertThat(api.get("/api/membership").json().get("status").asText()).isEqualTo("PENDING");
     assertThat(api.post("/api/membership", Map.of("plan", "WEEKLY")).status()).isEqualTo(400);
