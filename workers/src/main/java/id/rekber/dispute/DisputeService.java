@@ -114,7 +114,9 @@ public class DisputeService {
       throw new FormInvalidException(Map.of("reason", text.length() < MIN_REASON ? "form.too-short" : "form.too-long"));
     }
     Instant now = clock.instant();
-    Optional<Dispute> earlier = disputes.findForUpdate(dealId);
+    // Read without a row lock: the deal's lock orders concurrent opens, and the dispute's own jobs
+    // lock the dispute before the deal (a lock here would deadlock with them).
+    Optional<Dispute> earlier = disputes.find(dealId);
     if (earlier.filter(d -> !d.isResolved()).isPresent()) {
       throw Refusal.conflict("dispute.already-open");
     }

@@ -64,7 +64,8 @@ class PaymentController {
   List<PayoutView> payouts(@PathVariable String id) {
     access.visibleTo(currentUser.get(), id);
     return payouts.findByDealIdOrderByRequestedAtAsc(id).stream()
-        .map(p -> new PayoutView(p.getId(), p.getPurpose().name(), p.getAttempt(), p.getAmount(), p.getStatus(), p.getFailureReason(), p.getRequestedAt(), p.getFinishedAt()))
+        .map(p -> new PayoutView(p.getId(), p.getPurpose().name(), p.getMilestone(), p.getAttempt(), p.getAmount(), p.getStatus(),
+            p.getFailureReason(), p.getRequestedAt(), p.getFinishedAt()))
         .toList();
   }
 
@@ -72,5 +73,7 @@ class PaymentController {
   record PaymentView(String orderId, String status, long amount, String currency, String virtualAccount, String qris, String checkoutUrl,
       Instant expiresAt, Instant paidAt, String method, String billerCode, String deeplink, List<String> methods) {}
 
-  record PayoutView(String id, String purpose, int attempt, long amount, String status, String failureReason, Instant requestedAt, Instant finishedAt) {}
+  /** {@code milestone}: the milestone of a service deal the payout settles, null for a whole deal (decision 45). */
+  record PayoutView(String id, String purpose, Integer milestone, int attempt, long amount, String status, String failureReason,
+      Instant requestedAt, Instant finishedAt) {}
 }

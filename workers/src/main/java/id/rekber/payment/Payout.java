@@ -53,13 +53,23 @@ public class Payout {
   @Column(name = "provider_status")
   private String providerStatus;
 
+  /** The milestone of a service deal this payout settles; null for a whole deal (decision 45). */
+  @Column(name = "milestone_seq")
+  private Short milestoneSeq;
+
   @Version private long version;
 
   protected Payout() {}
 
   Payout(String dealId, PayoutPurpose purpose, int attempt, UUID payeeId, long amount, String destination, String provider, Instant now) {
+    this(dealId, purpose, null, attempt, payeeId, amount, destination, provider, now);
+  }
+
+  Payout(String dealId, PayoutPurpose purpose, Integer milestone, int attempt, UUID payeeId, long amount, String destination,
+      String provider, Instant now) {
     this.provider = provider;
-    this.id = "PO-" + dealId + "-" + purpose.name() + "-" + attempt;
+    this.id = "PO-" + dealId + "-" + purpose.name() + (milestone == null ? "" : "-M" + milestone) + "-" + attempt;
+    this.milestoneSeq = milestone == null ? null : milestone.shortValue();
     this.dealId = dealId;
     this.purpose = purpose.name();
     this.attempt = attempt;
@@ -113,6 +123,7 @@ public class Payout {
   public String getProviderStatus() { return providerStatus; }
   public String getDealId() { return dealId; }
   public PayoutPurpose getPurpose() { return PayoutPurpose.valueOf(purpose); }
+  public Integer getMilestone() { return milestoneSeq == null ? null : milestoneSeq.intValue(); }
   public int getAttempt() { return attempt; }
   public UUID getPayeeId() { return payeeId; }
   public long getAmount() { return amount; }

@@ -8,7 +8,16 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface PayoutRepository extends JpaRepository<Payout, String> {
-  Optional<Payout> findTopByDealIdAndPurposeOrderByAttemptDesc(String dealId, String purpose);
+  Optional<Payout> findTopByDealIdAndPurposeAndMilestoneSeqIsNullOrderByAttemptDesc(String dealId, String purpose);
+
+  Optional<Payout> findTopByDealIdAndPurposeAndMilestoneSeqOrderByAttemptDesc(String dealId, String purpose, Short milestoneSeq);
+
+  /** The latest attempt of a deal's payout for this purpose: of the whole deal, or of one milestone (decision 45). */
+  default Optional<Payout> latestAttempt(String dealId, String purpose, Integer milestone) {
+    return milestone == null
+        ? findTopByDealIdAndPurposeAndMilestoneSeqIsNullOrderByAttemptDesc(dealId, purpose)
+        : findTopByDealIdAndPurposeAndMilestoneSeqOrderByAttemptDesc(dealId, purpose, milestone.shortValue());
+  }
 
   List<Payout> findByDealIdOrderByRequestedAtAsc(String dealId);
 

@@ -64,10 +64,10 @@ public class PayoutWorker {
    * the {@code payoutRequestId} it showed); a retry is made only for that attempt, so a redelivered
    * job or a later failure never starts another attempt without a new decision.
    */
-  @JobWorker(type = "payment-send-payout", fetchVariables = {"dealId", "payoutPurpose", "payoutRetryOf"})
+  @JobWorker(type = "payment-send-payout", fetchVariables = {"dealId", "payoutPurpose", "payoutRetryOf", "payoutMilestone"})
   public Map<String, Object> sendPayoutJob(@Variable String dealId, @Variable String payoutPurpose,
-      @Variable(optional = true) String payoutRetryOf, ActivatedJob job) {
-    Map<String, Object> variables = new java.util.HashMap<>(sendPayout(dealId, payoutPurpose, payoutRetryOf));
+      @Variable(optional = true) String payoutRetryOf, @Variable(optional = true) Integer payoutMilestone, ActivatedJob job) {
+    Map<String, Object> variables = new java.util.HashMap<>(sendPayout(dealId, payoutPurpose, payoutRetryOf, payoutMilestone));
     // The failed-payout form's facts for Tasklist (decision 28): a masked account, never the number.
     Payout payout = payouts.findById((String) variables.get("payoutRequestId")).orElseThrow();
     variables.put("caseUrl", urls.staffCase(job.getProcessInstanceKey()));
@@ -76,13 +76,17 @@ public class PayoutWorker {
     return variables;
   }
 
-  public Map<String, Object> sendPayout(
-      @Variable String dealId, @Variable String payoutPurpose, @Variable(optional = true) String payoutRetryOf) {
+  public Map<String, Object> sendPayout(String dealId, String payoutPurpose, String payoutRetryOf) {
+    return sendPayout(dealId, payoutPurpose, payoutRetryOf, null);
+  }
+
+  /** {@code milestone}: one milestone of a service deal, paid out as soon as it is settled (decision 45); null for a whole deal. */
+  public Map<String, Object> sendPayout(String dealId, String payoutPurpose, String payoutRetryOf, Integer milestone) {
     PayoutPurpose purpose = PayoutPurpose.valueOf(payoutPurpose);
     Payout payout =
         tx.execute(
             status -> {
-              Payout current = currentOrNextAttempt(dealId, purpose, payoutRetryOf);
+              Payout current = currentOrNextAttempt(dealId, purpose, milestone, payoutRetryOf);
               if (!Payout.REQUESTED.equals(current.getStatus())) {
                 // Finished before this job completed (a redelivery): repeat the result so the process hears it.
                 results.announce(current, "again:" + clock.millis());
@@ -157,8 +161,8 @@ public class PayoutWorker {
         + ": find it by its notes/reference in the provider's dashboard before retrying this incident", null, 0, java.time.Duration.ZERO);
   }
 
-  private Payout currentOrNextAttempt(String dealId, PayoutPurpose purpose, String retryOf) {
-    Optional<Payout> latest = payouts.findTopByDealIdAndPurposeOrderByAttemptDesc(dealId, purpose.name());
+  private Payout currentOrNextAttempt(String dealId, PayoutPurpose purpose, Integer milestone, String retryOf) {
+    Optional<Payout> latest = payouts.latestAttempt(dealId, purpose.name(), milestone);
     if (latest.isPresent() && !Payout.FAILED.equals(latest.get().getStatus())) {
       return latest.get();
     }
@@ -176,7 +180,7 @@ public class PayoutWorker {
       throw new IllegalStateException("nothing payable for " + dealId + " " + purpose);
     }
     int attempt = latest.map(p -> p.getAttempt() + 1).orElse(1);
-    return payouts.save(new Payout(dealId, purpose, attempt, payee.getId(), amount, destination(payee, purpose, dealId),
+    return payouts.save(new Payout(dealId, purpose, milestone, attempt, payee.getId(), amount, destination(payee, purpose, dealId),
         providerHolding(dealId), clock.instant()));
   }
 

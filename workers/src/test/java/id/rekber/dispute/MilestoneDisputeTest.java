@@ -77,7 +77,7 @@ class MilestoneDisputeTest {
     awaitState(id, 1, "SPLIT");
     assertThat(lines(id, "MILESTONE_SPLIT")).containsExactlyInAnyOrder(
         "ESCROW_HELD:" + held1, "BUYER_PAYABLE:" + -40_000, "SELLER_PAYABLE:" + -(splittable1 - 40_000), "FEE_REVENUE:" + -fee1);
-    assertThat(state(id, 2)).isEqualTo("IN_PROGRESS");
+    awaitState(id, 2, "IN_PROGRESS"); // after both parts of milestone 1 were paid out (decision 45)
 
     // Milestone 2 is disputed too: the deal's dispute starts over for it, and the seller refunds it.
     deliver(id, 2);
@@ -96,11 +96,11 @@ class MilestoneDisputeTest {
     awaitState(id, 2, "REFUNDED");
     assertThat(lines(id, "MILESTONE_REFUND")).containsExactlyInAnyOrder("ESCROW_HELD:" + held2, "BUYER_PAYABLE:" + -held2);
 
-    // One payout to each party of what the milestones left them; nothing stays held.
+    // Each milestone paid out as it was settled (decision 45): both parts of the split, then the refund; nothing stays held.
     disputes.deals.awaitStatus(BUDI, id, "SELESAI");
-    JsonNode payouts = disputes.awaitPayoutsCompleted(BUDI, id, 2);
-    assertThat(payouts).extracting(p -> p.get("purpose").asText() + ":" + p.get("amount").asLong())
-        .containsExactlyInAnyOrder("RELEASE:" + (splittable1 - 40_000), "REFUND:" + (40_000 + held2));
+    JsonNode payouts = disputes.awaitPayoutsCompleted(BUDI, id, 3);
+    assertThat(payouts).extracting(p -> p.get("purpose").asText() + ":" + p.get("amount").asLong() + ":" + p.get("milestone").asInt())
+        .containsExactlyInAnyOrder("RELEASE:" + (splittable1 - 40_000) + ":1", "REFUND:40000:1", "REFUND:" + held2 + ":2");
     assertThat(jdbc.queryForObject(
         "SELECT COALESCE(SUM(amount), 0) FROM journal_line WHERE deal_id = ? AND account = 'ESCROW_HELD'", Long.class, id)).isZero();
     assertThat(disputes.dispute(BUDI, id).get("timeline")).extracting(e -> e.get("kind").asText())

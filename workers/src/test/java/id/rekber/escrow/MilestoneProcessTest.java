@@ -100,22 +100,24 @@ class MilestoneProcessTest {
 
     engine.advance(INSPECTION.plusSeconds(2)); // the buyer stays silent: automatic release of milestone 1
     first.hasTriggeredTimer("Event_MilestoneInspectionEnded").hasPassedInOrder("Task_ReleaseMilestone", "Task_MarkMilestoneReleased")
-        .endedAt("EndEvent_MilestoneReleased");
+        .isWaitingAt("Call_PayOutReleasedMilestone");
+    // The seller is paid for milestone 1 before milestone 2 starts (decision 45).
+    payOut(first, "Call_PayOutReleasedMilestone", "RELEASE", 1);
+    first.endedAt("EndEvent_MilestoneReleased");
 
     InstanceAssert second = engine.assertThat(deal).calledBy("Call_Milestones");
     assertThat(second.key()).isNotEqualTo(first.key());
     second.hasVariable("milestone", 2).isWaitingAt("Event_MilestoneDelivered");
     engine.publish(DealMessages.MILESTONE_DELIVERED, key(2));
     engine.publish(DealMessages.MILESTONE_ACCEPTED, key(2));
+    payOut(second, "Call_PayOutReleasedMilestone", "RELEASE", 2);
     second.hasNoTriggeredTimers().endedAt("EndEvent_MilestoneReleased");
 
     assertThat(moves).containsExactly(
         "1:IN_PROGRESS", "1:DELIVERED", "1:ledger-release", "1:RELEASED",
         "2:IN_PROGRESS", "2:DELIVERED", "2:ledger-release", "2:RELEASED");
-    engine.assertThat(deal).hasPassed("Gateway_AnyReleased").isWaitingAt("Task_PayOutMilestonesToSeller");
-    payOut(deal, "Task_PayOutMilestonesToSeller", "RELEASE");
-    engine.assertThat(deal).hasPassed("Gateway_AnyRefunded", "Task_MarkServiceDealCompleted").endedAt("EndEvent_ServiceDealCompleted")
-        .hasNotEntered("Task_PayOutMilestoneRefunds", "Gateway_AwaitShipment", "Task_ReleaseFunds");
+    engine.assertThat(deal).hasPassed("Task_MarkServiceDealCompleted").endedAt("EndEvent_ServiceDealCompleted")
+        .hasNotEntered("Gateway_AwaitShipment", "Task_ReleaseFunds", "Task_PayOutToSeller");
   }
 
   @Test
@@ -134,17 +136,18 @@ class MilestoneProcessTest {
     engine.publish("DisputeSellerResponded", dealId, Map.of("sellerResponse", "CONTEST"));
     engine.completeUserTask(dispute.key(), "Task_MediatorDecision", Map.of("outcome", "REFUND", "reason", "work not delivered as agreed"));
     dispute.endedAt("EndEvent_DisputeSettled");
-    first.hasPassedInOrder("Task_RefundMilestone", "Task_MarkMilestoneRefunded").endedAt("EndEvent_MilestoneRefunded")
-        .hasNotEntered("Task_ReleaseMilestone");
+    first.hasPassedInOrder("Task_RefundMilestone", "Task_MarkMilestoneRefunded").hasNotEntered("Task_ReleaseMilestone");
+    payOut(first, "Call_PayOutRefundedMilestone", "REFUND", 1);
+    first.endedAt("EndEvent_MilestoneRefunded");
 
     // Milestone 2 goes on normally.
+    InstanceAssert second = engine.assertThat(deal).calledBy("Call_Milestones");
     engine.publish(DealMessages.MILESTONE_DELIVERED, key(2));
     engine.publish(DealMessages.MILESTONE_ACCEPTED, key(2));
     assertThat(moves).containsExactly(
         "1:IN_PROGRESS", "1:DELIVERED", "1:DISPUTED", "1:ledger-refund", "1:REFUNDED",
         "2:IN_PROGRESS", "2:DELIVERED", "2:ledger-release", "2:RELEASED");
-    payOut(deal, "Task_PayOutMilestonesToSeller", "RELEASE");
-    payOut(deal, "Task_PayOutMilestoneRefunds", "REFUND");
+    payOut(second, "Call_PayOutReleasedMilestone", "RELEASE", 2);
     engine.assertThat(deal).endedAt("EndEvent_ServiceDealCompleted");
   }
 
@@ -160,16 +163,18 @@ class MilestoneProcessTest {
     engine.publish("DisputeSellerResponded", dealId, Map.of("sellerResponse", "OFFER", "buyerAmount", 40_000, "sellerAmount", 58_000));
     engine.publish("DisputeOfferAnswered", dealId, Map.of("offerAnswer", "ACCEPT"));
     dispute.endedAt("EndEvent_DisputeSettled");
-    first.hasPassedInOrder("Task_SplitMilestone", "Task_MarkMilestoneSplit").endedAt("EndEvent_MilestoneSplit")
-        .hasNotEntered("Task_ReleaseMilestone", "Task_RefundMilestone");
+    first.hasPassedInOrder("Task_SplitMilestone", "Task_MarkMilestoneSplit").hasNotEntered("Task_ReleaseMilestone", "Task_RefundMilestone");
+    payOut(first, "Call_PayOutSplitToSeller", "RELEASE", 1);
+    payOut(first, "Call_PayOutSplitToBuyer", "REFUND", 1);
+    first.endedAt("EndEvent_MilestoneSplit");
 
+    InstanceAssert second = engine.assertThat(deal).calledBy("Call_Milestones");
     engine.publish(DealMessages.MILESTONE_DELIVERED, key(2));
     engine.publish(DealMessages.MILESTONE_ACCEPTED, key(2));
     assertThat(moves).containsExactly(
         "1:IN_PROGRESS", "1:DELIVERED", "1:DISPUTED", "1:ledger-split", "1:SPLIT",
         "2:IN_PROGRESS", "2:DELIVERED", "2:ledger-release", "2:RELEASED");
-    payOut(deal, "Task_PayOutMilestonesToSeller", "RELEASE");
-    payOut(deal, "Task_PayOutMilestoneRefunds", "REFUND"); // the buyer's part of the split
+    payOut(second, "Call_PayOutReleasedMilestone", "RELEASE", 2);
     engine.assertThat(deal).endedAt("EndEvent_ServiceDealCompleted");
   }
 
@@ -179,9 +184,10 @@ class MilestoneProcessTest {
     engine.assertThat(deal).hasPassed("Gateway_ServiceDeal").isWaitingAt(EscrowProcess.AWAIT_SHIPMENT).hasNotEntered("Call_Milestones");
   }
 
-  void payOut(long deal, String callActivity, String purpose) {
-    InstanceAssert payout = engine.assertThat(deal).calledBy(callActivity);
-    payout.hasVariable("payoutPurpose", purpose).isWaitingAt("Gateway_AwaitPayoutResult");
+  /** The milestone's payout, called right after it was settled (decision 45), confirmed by the provider. */
+  void payOut(InstanceAssert milestone, String callActivity, String purpose, int seq) {
+    InstanceAssert payout = milestone.isWaitingAt(callActivity).calledBy(callActivity);
+    payout.hasVariable("payoutPurpose", purpose).hasVariable("payoutMilestone", seq).isWaitingAt("Gateway_AwaitPayoutResult");
     engine.publish("PayoutCompleted", ScriptedWorkers.payoutRequestId(payout.key()));
     payout.endedAt("EndEvent_PayoutCompleted");
   }

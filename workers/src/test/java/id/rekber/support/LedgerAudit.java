@@ -31,8 +31,9 @@ public final class LedgerAudit {
             "SELECT deal_id FROM journal_entry WHERE kind IN ('RELEASE', 'REFUND') GROUP BY deal_id HAVING count(*) > 1", String.class))
         .as("deals settled twice").isEmpty();
     assertThat(jdbc.queryForList(
-            "SELECT deal_id || ' ' || purpose FROM payout WHERE status = 'COMPLETED' GROUP BY deal_id, purpose HAVING count(*) > 1", String.class))
-        .as("payouts completed twice for one purpose").isEmpty();
+            "SELECT deal_id || ' ' || purpose || ' ' || COALESCE(milestone_seq, 0) FROM payout WHERE status = 'COMPLETED'"
+                + " GROUP BY deal_id, purpose, COALESCE(milestone_seq, 0) HAVING count(*) > 1", String.class))
+        .as("payouts completed twice for one purpose (of a deal, or of one milestone)").isEmpty();
   }
 
   public static int entries(JdbcTemplate jdbc, String dealId, String kind) {

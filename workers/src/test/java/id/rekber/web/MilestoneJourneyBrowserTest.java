@@ -104,7 +104,8 @@ class MilestoneJourneyBrowserTest {
     assertThat(ApiClient.as(port, BUDI).post("/api/deals/" + dealId + "/milestones/1/accept", null).status()).isEqualTo(202);
     awaitMilestone(dealId, 1, "Dana diteruskan");
     awaitMilestone(dealId, 2, "Dikerjakan");
-    assertThat(entries(dealId)).containsExactly("PAYMENT", "MILESTONE_RELEASE");
+    // Paid out before milestone 2 starts (decision 45).
+    assertThat(entries(dealId)).containsExactly("PAYMENT", "MILESTONE_RELEASE", "PAYOUT");
     scrollTo("money");
     step("milestone-04-first-released");
 
@@ -118,7 +119,7 @@ class MilestoneJourneyBrowserTest {
     assertThat(phone.findElement(By.id("held-now")).getText()).isEqualTo("Rp 0");
     step("milestone-05-both-released");
 
-    assertThat(entries(dealId)).containsExactly("PAYMENT", "MILESTONE_RELEASE", "MILESTONE_RELEASE", "PAYOUT");
+    assertThat(entries(dealId)).containsExactly("PAYMENT", "MILESTONE_RELEASE", "PAYOUT", "MILESTONE_RELEASE", "PAYOUT");
     // Each milestone's own lines: 1.500.000 plus a 37.500 fee paid by the buyer, shared 1:2.
     assertThat(lines(dealId, "release:" + dealId + "#1")).containsExactly("ESCROW_HELD 512500", "FEE_REVENUE -12500", "SELLER_PAYABLE -500000");
     assertThat(lines(dealId, "release:" + dealId + "#2")).containsExactly("ESCROW_HELD 1025000", "FEE_REVENUE -25000", "SELLER_PAYABLE -1000000");
