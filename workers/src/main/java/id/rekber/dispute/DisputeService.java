@@ -122,7 +122,9 @@ public class DisputeService {
     }
     milestones.markDisputed(buyer, deal, seq);
     if (earlier.isPresent()) {
-      disputes.reopenForMilestone(dealId, seq, text, buyer.getEmail(), now);
+      if (!disputes.reopenForMilestone(dealId, seq, text, buyer.getEmail(), now)) {
+        throw Refusal.conflict("dispute.already-open"); // rolls the milestone's mark back too
+      }
     } else {
       disputes.openForMilestone(dealId, seq, text, buyer.getEmail(), now);
     }
