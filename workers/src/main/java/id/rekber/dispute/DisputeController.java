@@ -2,6 +2,7 @@ package id.rekber.dispute;
 
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
+import id.rekber.platform.FormInvalidException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -50,7 +51,7 @@ class DisputeController {
   static int milestoneNumber(Object value) {
     String text = value.toString().trim();
     if (!text.matches("\\d{1,2}")) {
-      throw new id.rekber.platform.FormInvalidException(Map.of("milestone", "milestone.number-invalid"));
+      throw new FormInvalidException(Map.of("milestone", "milestone.number-invalid"));
     }
     return Integer.parseInt(text);
   }

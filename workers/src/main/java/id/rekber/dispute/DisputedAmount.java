@@ -4,6 +4,7 @@ import id.rekber.escrow.Deal;
 import id.rekber.escrow.MilestoneLifecycle;
 import id.rekber.escrow.MilestoneShares;
 import id.rekber.ledger.EscrowLedger;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +28,10 @@ class DisputedAmount {
     return shares(deal, dispute).map(MilestoneShares::held).orElseGet(deal::grossAmount);
   }
 
-  private java.util.Optional<MilestoneShares> shares(Deal deal, Dispute dispute) {
+  private Optional<MilestoneShares> shares(Deal deal, Dispute dispute) {
     if (dispute == null || dispute.milestoneSeq() == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(MilestoneShares.of(deal, milestones.milestonesOf(deal.getId()), dispute.milestoneSeq()));
+    return Optional.of(MilestoneShares.of(deal, milestones.milestonesOf(deal.getId()), dispute.milestoneSeq()));
   }
 }

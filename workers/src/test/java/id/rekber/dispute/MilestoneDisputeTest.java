@@ -120,19 +120,7 @@ class MilestoneDisputeTest {
 
   private String fundedServiceDeal() {
     LocalDate due = LocalDate.now(clock.withZone(ZoneId.of("Asia/Jakarta"))).plusDays(10);
-    Map<String, Object> body = Deals.terms("SELLER", 300_000, BUDI);
-    body.put("itemName", "Jasa desain logo");
-    body.put("shippingCost", 0);
-    body.put("milestones", List.of(
-        Map.of("description", "Tiga konsep logo", "amount", 100_000, "dueDate", due.toString()),
-        Map.of("description", "Logo final dan panduan warna", "amount", 200_000, "dueDate", due.toString())));
-    ApiClient.Response created = disputes.as(SARI).post("/api/deals", body);
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    String id = created.json().get("id").asText();
-    disputes.deals.act(BUDI, id, "accept");
-    disputes.deals.awaitStatus(BUDI, id, "MENUNGGU_PEMBAYARAN");
-    disputes.deals.pay(BUDI, id);
-    disputes.deals.awaitStatus(BUDI, id, "DANA_DITAHAN");
+    String id = disputes.deals.fundedServiceDeal(SARI, BUDI, "Jasa desain logo", "Tiga konsep logo", "Logo final dan panduan warna", due);
     awaitState(id, 1, "IN_PROGRESS");
     return id;
   }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Drives deals through the HTTP API the way a buyer and a seller would. */
@@ -80,10 +82,32 @@ public class Deals {
   /** Accepted and paid: the funds are held and the seller must ship. */
   public String fundedDeal(String seller, String buyer, long price) {
     String id = create(seller, buyer, price);
+    acceptAndPay(buyer, id);
+    return id;
+  }
+
+  /**
+   * A service deal (decision 43) the seller created for the buyer, accepted and paid: two milestones
+   * of Rp 100.000 and Rp 200.000, both due on {@code due}; the funds are held.
+   */
+  public String fundedServiceDeal(String seller, String buyer, String item, String first, String second, LocalDate due) {
+    Map<String, Object> body = terms("SELLER", 300_000, buyer);
+    body.put("itemName", item);
+    body.put("shippingCost", 0);
+    body.put("milestones", List.of(
+        Map.of("description", first, "amount", 100_000, "dueDate", due.toString()),
+        Map.of("description", second, "amount", 200_000, "dueDate", due.toString())));
+    ApiClient.Response created = as(seller).post("/api/deals", body);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+    acceptAndPay(buyer, id);
+    return id;
+  }
+
+  private void acceptAndPay(String buyer, String id) {
     act(buyer, id, "accept");
     awaitStatus(buyer, id, "MENUNGGU_PEMBAYARAN");
     pay(buyer, id);
     awaitStatus(buyer, id, "DANA_DITAHAN");
-    return id;
   }
 }

@@ -135,20 +135,7 @@ class MilestoneJourneyBrowserTest {
   @Test
   void theBuyerDisputesOneMilestoneOnAPhone() {
     LocalDate due = LocalDate.now(clock.withZone(ZoneId.of("Asia/Jakarta"))).plusDays(10);
-    Map<String, Object> terms = Deals.terms("SELLER", 300_000, BUDI);
-    terms.put("itemName", "Jasa foto produk");
-    terms.put("shippingCost", 0);
-    terms.put("milestones", List.of(
-        Map.of("description", "Foto 20 produk", "amount", 100_000, "dueDate", due.toString()),
-        Map.of("description", "Edit dan unggah", "amount", 200_000, "dueDate", due.toString())));
-    ApiClient.Response created = ApiClient.as(port, SARI).post("/api/deals", terms);
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    String dealId = created.json().get("id").asText();
-    Deals deals = new Deals(port);
-    deals.act(BUDI, dealId, "accept");
-    deals.awaitStatus(BUDI, dealId, "MENUNGGU_PEMBAYARAN");
-    deals.pay(BUDI, dealId);
-    deals.awaitStatus(BUDI, dealId, "DANA_DITAHAN");
+    String dealId = new Deals(port).fundedServiceDeal(SARI, BUDI, "Jasa foto produk", "Foto 20 produk", "Edit dan unggah", due);
 
     signIn(phone, BUDI);
     awaitMilestone(dealId, 1, "Dikerjakan");
