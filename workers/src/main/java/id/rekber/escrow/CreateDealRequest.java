@@ -21,7 +21,16 @@ public record CreateDealRequest(
     FeePayer feePayer,
     @Email(message = "{deal.counterpartyEmail.email}") @Size(max = 254, message = "{deal.counterpartyEmail.email}") String counterpartyEmail,
     @Size(max = 30, message = "{deal.counterparty.phone-invalid}") String counterpartyPhone,
-    @Size(max = 10, message = "{deal.milestones.size}") java.util.List<@jakarta.validation.Valid @NotNull(message = "{milestone.required}") MilestoneTerms> milestones) {
+    @Size(max = 10, message = "{deal.milestones.size}") java.util.List<@jakarta.validation.Valid @NotNull(message = "{milestone.required}") MilestoneTerms> milestones,
+    MilestoneFunding milestoneFunding) {
+
+  /** Funded up front (or a goods deal). */
+  public CreateDealRequest(PartyRole myRole, String itemName, String itemDescription, Long price, Long shippingCost,
+      Integer shipWithinDays, Integer inspectionDays, FeePayer feePayer, String counterpartyEmail, String counterpartyPhone,
+      java.util.List<MilestoneTerms> milestones) {
+    this(myRole, itemName, itemDescription, price, shippingCost, shipWithinDays, inspectionDays, feePayer, counterpartyEmail,
+        counterpartyPhone, milestones, null);
+  }
 
   /** The terms with the counterparty's e-mail (as given, or found by their verified phone number). */
   DealTerms terms(String counterpartyEmail) {
@@ -34,6 +43,7 @@ public record CreateDealRequest(
         inspectionDays == null ? 3 : inspectionDays,
         feePayer == null ? FeePayer.BUYER : feePayer,
         counterpartyEmail,
-        milestones);
+        milestones,
+        milestoneFunding);
   }
 }

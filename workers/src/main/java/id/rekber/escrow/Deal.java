@@ -125,6 +125,10 @@ public class Deal {
   @Column(name = "milestone_count")
   private short milestoneCount;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "milestone_funding")
+  private MilestoneFunding milestoneFunding = MilestoneFunding.UP_FRONT;
+
   @Version private long version;
 
   protected Deal() {}
@@ -153,6 +157,16 @@ public class Deal {
     this.updatedAt = now;
     this.acceptDeadline = acceptDeadline;
     this.milestoneCount = (short) terms.milestones().size();
+    this.milestoneFunding = terms.milestoneFunding();
+  }
+
+  public MilestoneFunding getMilestoneFunding() {
+    return milestoneFunding;
+  }
+
+  /** A service deal whose later milestones each have their own invoice (decision 46). */
+  public boolean isFundedPerMilestone() {
+    return milestoneFunding == MilestoneFunding.PER_MILESTONE;
   }
 
   public int getMilestoneCount() {

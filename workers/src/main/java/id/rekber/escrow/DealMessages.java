@@ -39,6 +39,9 @@ public class DealMessages {
   public static final String MILESTONE_ACCEPTED = "MilestoneAccepted";
   @ModelReference(Kind.MESSAGE)
   public static final String MILESTONE_DISPUTED = "MilestoneDisputed";
+  /** A milestone's own payment arrived (decision 46). */
+  @ModelReference(Kind.MESSAGE)
+  public static final String MILESTONE_PAID = "MilestonePaid";
 
   private final EngineCommands commands;
 

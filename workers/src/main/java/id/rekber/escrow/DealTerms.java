@@ -10,7 +10,8 @@ public record DealTerms(
     int inspectionDays,
     FeePayer feePayer,
     String counterpartyEmail,
-    java.util.List<MilestoneTerms> milestones) {
+    java.util.List<MilestoneTerms> milestones,
+    MilestoneFunding milestoneFunding) {
 
   /** A goods deal. */
   public DealTerms(String itemName, String itemDescription, long price, long shippingCost, int shipWithinDays, int inspectionDays,
@@ -18,8 +19,16 @@ public record DealTerms(
     this(itemName, itemDescription, price, shippingCost, shipWithinDays, inspectionDays, feePayer, counterpartyEmail, java.util.List.of());
   }
 
+  /** A deal funded in full up front. */
+  public DealTerms(String itemName, String itemDescription, long price, long shippingCost, int shipWithinDays, int inspectionDays,
+      FeePayer feePayer, String counterpartyEmail, java.util.List<MilestoneTerms> milestones) {
+    this(itemName, itemDescription, price, shippingCost, shipWithinDays, inspectionDays, feePayer, counterpartyEmail, milestones,
+        MilestoneFunding.UP_FRONT);
+  }
+
   public DealTerms {
     milestones = milestones == null ? java.util.List.of() : java.util.List.copyOf(milestones);
+    milestoneFunding = milestoneFunding == null ? MilestoneFunding.UP_FRONT : milestoneFunding;
   }
 
   public long feeBase() {

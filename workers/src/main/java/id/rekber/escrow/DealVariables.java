@@ -21,6 +21,7 @@ final class DealVariables {
       // The lifecycle's multi-instance call of "milestone" runs once per number (decision 43).
       variables.put("serviceDeal", true);
       variables.put("milestones", java.util.stream.IntStream.rangeClosed(1, deal.getMilestoneCount()).boxed().toList());
+      variables.put("milestoneFunding", deal.getMilestoneFunding().name());
     }
     return variables;
   }

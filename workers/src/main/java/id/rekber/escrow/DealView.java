@@ -3,7 +3,10 @@ package id.rekber.escrow;
 import java.time.Instant;
 import java.util.List;
 
-/** A deal as its parties see it through the API. */
+/**
+ * A deal as its parties see it through the API. {@code milestoneFunding}: how a service deal is
+ * funded (decision 46), null for goods; {@code buyerPays} is then the whole deal, paid in parts.
+ */
 public record DealView(
     String id,
     String itemName,
@@ -26,7 +29,8 @@ public record DealView(
     String courier,
     String trackingNumber,
     Instant createdAt,
-    List<String> nextActions) {
+    List<String> nextActions,
+    MilestoneFunding milestoneFunding) {
 
   public record Deadlines(
       Instant acceptBy, Instant payBy, Instant shipBy, Instant deliveryAssumedAt, Instant inspectionEndsAt) {}
@@ -58,6 +62,7 @@ public record DealView(
         d.getCourier(),
         d.getTrackingNumber(),
         d.getCreatedAt(),
-        NextActions.of(d, role, now));
+        NextActions.of(d, role, now),
+        d.isServiceDeal() ? d.getMilestoneFunding() : null);
   }
 }

@@ -37,6 +37,12 @@ public class EscrowOrchestration {
     commands.startBefore("refund:" + reason + ":" + deal.getId(), EscrowProcess.PROCESS_ID, EscrowProcess.JOIN_REFUND, deal.getId(), variables);
   }
 
+  /** Money for a milestone whose payment deadline had passed goes back through that milestone's refund; once. */
+  void refundLateMilestonePayment(String dealId, int seq) {
+    commands.startBefore("refund:late-milestone-payment:" + dealId + "#" + seq, MilestoneProcess.PROCESS_ID,
+        MilestoneProcess.REFUND_MILESTONE, dealId, Map.of("dealId", dealId, "milestone", seq));
+  }
+
   /** Single-node recovery: a new instance for the deal before the element where it waited. */
   public void resume(Deal deal, String elementId) {
     commands.supersedePendingStarts(EscrowProcess.PROCESS_ID, deal.getId());

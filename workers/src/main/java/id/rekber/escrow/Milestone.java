@@ -17,6 +17,10 @@ import java.time.LocalDate;
 public class Milestone {
   public enum State {
     PENDING,
+    /** Funded milestone by milestone (decision 46): its invoice is open. */
+    AWAITING_PAYMENT,
+    /** Its invoice's deadline passed unpaid: the deal ends here, this and later milestones are not worked on. */
+    UNFUNDED,
     IN_PROGRESS,
     DELIVERED,
     DISPUTED,
@@ -58,6 +62,9 @@ public class Milestone {
   @Column(name = "settled_at")
   private Instant settledAt;
 
+  @Column(name = "paid_at")
+  private Instant paidAt;
+
   protected Milestone() {}
 
   Milestone(String dealId, int seq, MilestoneTerms terms) {
@@ -86,6 +93,16 @@ public class Milestone {
     return true;
   }
 
+  /** Its own payment arrived (funded per milestone); returns false when it was already recorded. */
+  boolean recordPayment(Instant now) {
+    if (paidAt != null) {
+      return false;
+    }
+    paidAt = now;
+    return true;
+  }
+
+  public Instant getPaidAt() { return paidAt; }
   public String getDealId() { return dealId; }
   public int getSeq() { return seq; }
   public String getDescription() { return description; }

@@ -15,12 +15,15 @@ public class MilestoneLifecycle {
   private final DealRepository deals;
   private final MilestoneRepository milestones;
   private final DealEventRepository events;
+  private final MilestonePayments payments;
   private final Clock clock;
 
-  MilestoneLifecycle(DealRepository deals, MilestoneRepository milestones, DealEventRepository events, Clock clock) {
+  MilestoneLifecycle(DealRepository deals, MilestoneRepository milestones, DealEventRepository events, MilestonePayments payments,
+      Clock clock) {
     this.deals = deals;
     this.milestones = milestones;
     this.events = events;
+    this.payments = payments;
     this.clock = clock;
   }
 
@@ -32,6 +35,9 @@ public class MilestoneLifecycle {
     Instant inspectionEnds = state == Milestone.State.DELIVERED ? now.plus(Duration.ofDays(deal.getInspectionDays())) : null;
     if (milestone.enter(state, now, inspectionEnds)) {
       events.save(new DealEvent(dealId, "MILESTONE_" + state.name(), "system", "#" + seq, now));
+      if (state == Milestone.State.UNFUNDED) {
+        payments.markUnfunded(deal, milestone, now);
+      }
     }
     List<Milestone> all = milestones.findByDealIdOrderBySeqAsc(dealId);
     Map<String, Object> out = new HashMap<>();
@@ -39,7 +45,8 @@ public class MilestoneLifecycle {
     if (milestone.getInspectionEndsAt() != null && state == Milestone.State.DELIVERED) {
       out.put("inspectionEndsAt", DealVariables.timerDate(milestone.getInspectionEndsAt()));
     }
-    if (state == Milestone.State.RELEASED || state == Milestone.State.REFUNDED || state == Milestone.State.SPLIT) {
+    if (state == Milestone.State.RELEASED || state == Milestone.State.REFUNDED || state == Milestone.State.SPLIT
+        || state == Milestone.State.UNFUNDED) {
       out.put("milestoneOutcome", state.name());
     }
     return out;

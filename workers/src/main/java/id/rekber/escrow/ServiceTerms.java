@@ -22,7 +22,13 @@ class ServiceTerms {
   void check(DealTerms terms) {
     List<MilestoneTerms> list = terms.milestones();
     if (list.isEmpty()) {
+      if (terms.milestoneFunding() == MilestoneFunding.PER_MILESTONE) {
+        throw Refusal.invalid("deal.milestones.per-milestone-needs-two");
+      }
       return;
+    }
+    if (terms.milestoneFunding() == MilestoneFunding.PER_MILESTONE && list.size() < 2) {
+      throw Refusal.invalid("deal.milestones.per-milestone-needs-two");
     }
     if (list.size() > 10) {
       throw Refusal.invalid("deal.milestones.size");

@@ -13,6 +13,8 @@ public enum EntryKind {
   MILESTONE_REFUND,
   /** One milestone of a service deal split between buyer and seller after its dispute (decision 44). */
   MILESTONE_SPLIT,
+  /** A later milestone's own payment into escrow (decision 46); the deal's own is PAYMENT, once per deal. */
+  MILESTONE_PAYMENT,
   /** A premium membership fee: revenue without a deal (Dr PSP_CLEARING · Cr FEE_REVENUE). */
   MEMBERSHIP
 }

@@ -31,6 +31,16 @@ public class EscrowLedger {
         List.of(debit(Account.PSP_CLEARING, null, amount), credit(Account.ESCROW_HELD, dealId, amount)));
   }
 
+  /** A later milestone's own payment (decision 46); one entry per milestone. */
+  public void recordMilestonePayment(String dealId, int seq, long amount) {
+    ledger.post(
+        "payment:" + dealId + "#" + seq,
+        EntryKind.MILESTONE_PAYMENT,
+        dealId,
+        "Milestone " + seq + " payment held in escrow",
+        List.of(debit(Account.PSP_CLEARING, null, amount), credit(Account.ESCROW_HELD, dealId, amount)));
+  }
+
   /** Everything held goes to the seller (less their fee share) and Rekber (the fee). */
   @Transactional
   public void release(Deal deal) {

@@ -34,8 +34,8 @@ public class Checkout {
     if (deal.roleOf(user.getId()).filter(r -> r == PartyRole.BUYER).isEmpty()) {
       return Optional.empty();
     }
-    return payments.findByDealId(dealId)
-        .filter(p -> Payment.PENDING.equals(p.getStatus()) && providers.has(p.getProvider()))
+    return payments.findOpen(dealId)
+        .filter(p -> providers.has(p.getProvider()))
         .filter(p -> providers.named(p.getProvider()).needsMethodChoice())
         .map(p -> new MethodPanel(providers.named(p.getProvider()).methods().stream().map(PaymentMethod::code).sorted().toList(),
             p.getMethod(), p.getVaNumber(), p.getBillerCode(), p.getQrisPayload(), p.getDeeplinkUrl()));
@@ -50,15 +50,18 @@ public class Checkout {
   public record MethodPanel(java.util.List<String> methods, String chosen, String virtualAccount, String billerCode, String qris,
       String deeplink) {}
 
-  /** Empty while the invoice is still being created; 403 for anyone but the buyer. */
+  /**
+   * The open invoice's checkout (the deal's, or a milestone's when funded per milestone); empty
+   * while the invoice is still being created; 403 for anyone but the buyer.
+   */
   @Transactional(readOnly = true)
   public Optional<String> urlFor(AppUser user, String dealId) {
     Deal deal = access.visibleTo(user, dealId);
     if (deal.roleOf(user.getId()).filter(r -> r == PartyRole.BUYER).isEmpty()) {
       throw Refusal.forbidden("deal.only-buyer");
     }
-    return payments.findByDealId(dealId)
-        .filter(p -> Payment.PENDING.equals(p.getStatus()) && p.getCheckoutUrl() != null)
+    return payments.findOpen(dealId)
+        .filter(p -> p.getCheckoutUrl() != null)
         .map(Payment::getCheckoutUrl);
   }
 }

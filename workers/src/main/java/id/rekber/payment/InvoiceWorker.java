@@ -5,6 +5,7 @@ import id.rekber.escrow.DealEvent;
 import id.rekber.escrow.DealEventRepository;
 import id.rekber.escrow.DealLifecycle;
 import id.rekber.escrow.DealRepository;
+import id.rekber.escrow.MilestonePayments;
 import io.camunda.client.exception.CamundaError;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
@@ -27,6 +28,7 @@ public class InvoiceWorker {
   private final DealLifecycle lifecycle;
   private final PaymentProviders providers;
   private final DealEventRepository events;
+  private final MilestonePayments milestonePayments;
   private final PaymentProperties properties;
   private final TransactionTemplate tx;
   private final Clock clock;
@@ -37,6 +39,7 @@ public class InvoiceWorker {
       DealLifecycle lifecycle,
       PaymentProviders providers,
       DealEventRepository events,
+      MilestonePayments milestonePayments,
       PaymentProperties properties,
       TransactionTemplate tx,
       Clock clock) {
@@ -45,6 +48,7 @@ public class InvoiceWorker {
     this.lifecycle = lifecycle;
     this.providers = providers;
     this.events = events;
+    this.milestonePayments = milestonePayments;
     this.properties = properties;
     this.tx = tx;
     this.clock = clock;
@@ -74,6 +78,30 @@ public class InvoiceWorker {
   }
 
   /**
+   * "Create milestone invoice" (decision 46): a later milestone's own invoice, from the provider
+   * that holds the deal's money. Stored before the provider is called, like the deal's.
+   */
+  @JobWorker(type = "payment-create-milestone-invoice", fetchVariables = {"dealId", "milestone"})
+  public Map<String, Object> createMilestoneInvoice(@Variable String dealId, @Variable int milestone) {
+    Payment payment = tx.execute(status -> payments.findByDealIdAndMilestoneSeq(dealId, (short) milestone)
+        .orElseGet(() -> newMilestonePayment(dealId, milestone)));
+    PaymentProvider provider = providers.named(payment.getProvider());
+    PaymentProvider.Invoice invoice;
+    try {
+      invoice = provider.createInvoice(payment.getId(), payment.getGrossAmount(), payment.getExpiresAt());
+    } catch (ProviderRefusedException refused) {
+      throw incident(dealId, refused);
+    }
+    tx.executeWithoutResult(status -> {
+      Payment stored = payments.findForUpdate(payment.getId()).orElseThrow();
+      if (!(provider.needsMethodChoice() && stored.getMethod() != null)) {
+        stored.attach(invoice);
+      }
+    });
+    return Map.of("milestonePaymentDeadline", payment.getExpiresAt().toString());
+  }
+
+  /**
    * The escrow model has no business path for "the provider will not invoice": the refusal is kept as
    * a deal event with the provider's words, and the job fails with no retries left (an incident).
    */
@@ -87,6 +115,16 @@ public class InvoiceWorker {
     Deal deal = deals.findById(dealId).orElseThrow();
     Instant now = clock.instant();
     Instant expiresAt = now.plus(properties.invoiceValidity()).truncatedTo(ChronoUnit.SECONDS);
-    return payments.save(new Payment("PAY-" + dealId, dealId, providers.active().name(), deal.grossAmount(), expiresAt, now));
+    long amount = milestonePayments.firstInvoiceAmount(deal);
+    return payments.save(new Payment(Payment.idFor(dealId), dealId, providers.active().name(), amount, expiresAt, now));
+  }
+
+  /** The milestone waits for its payment in the same transaction that stores the invoice row. */
+  private Payment newMilestonePayment(String dealId, int milestone) {
+    long amount = milestonePayments.openInvoice(dealId, milestone);
+    String provider = payments.findByDealId(dealId).map(Payment::getProvider).orElseGet(() -> providers.active().name());
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(properties.invoiceValidity()).truncatedTo(ChronoUnit.SECONDS);
+    return payments.save(Payment.forMilestone(dealId, milestone, provider, amount, expiresAt, now));
   }
 }

@@ -22,6 +22,10 @@ public class Payment {
 
   private String provider;
 
+  /** Null for the deal's own payment; 2–10 for a later milestone's own invoice (decision 46). */
+  @Column(name = "milestone_seq")
+  private Short milestoneSeq;
+
   @Column(name = "gross_amount")
   private long grossAmount;
 
@@ -75,6 +79,27 @@ public class Payment {
     this.createdAt = now;
   }
 
+  /** A later milestone's own invoice, from the provider that holds the deal's money. */
+  static Payment forMilestone(String dealId, int seq, String provider, long grossAmount, Instant expiresAt, Instant now) {
+    Payment payment = new Payment(idFor(dealId, seq), dealId, provider, grossAmount, expiresAt, now);
+    payment.milestoneSeq = (short) seq;
+    return payment;
+  }
+
+  /** The deal an order id belongs to: {@code PAY-<deal>} or {@code PAY-<deal>-M<n>}. */
+  public static String dealIdOf(String orderId) {
+    String rest = orderId.startsWith("PAY-") ? orderId.substring(4) : orderId;
+    return rest.replaceFirst("-M\\d+$", "");
+  }
+
+  static String idFor(String dealId) {
+    return "PAY-" + dealId;
+  }
+
+  static String idFor(String dealId, int seq) {
+    return "PAY-" + dealId + "-M" + seq;
+  }
+
   void attach(PaymentProvider.Invoice invoice) {
     this.vaNumber = invoice.vaNumber();
     this.qrisPayload = invoice.qrisPayload();
@@ -115,6 +140,7 @@ public class Payment {
 
   public String getId() { return id; }
   public String getDealId() { return dealId; }
+  public Integer getMilestoneSeq() { return milestoneSeq == null ? null : milestoneSeq.intValue(); }
   public String getProvider() { return provider; }
   public long getGrossAmount() { return grossAmount; }
   public String getCurrency() { return currency; }

@@ -7,6 +7,7 @@ import id.rekber.escrow.DealEventRepository;
 import id.rekber.escrow.DealLifecycle;
 import id.rekber.escrow.DealMessages;
 import id.rekber.escrow.DealRepository;
+import id.rekber.escrow.MilestonePayments;
 import id.rekber.ledger.EscrowLedger;
 import id.rekber.platform.Refusal;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public class PaymentCallbacks {
   private final DealMessages messages;
   private final ProviderNotifications notifications;
   private final BuyingLimits limits;
+  private final MilestonePayments milestonePayments;
   private final DealEventRepository events;
   private final Clock clock;
 
@@ -40,6 +42,7 @@ public class PaymentCallbacks {
       DealMessages messages,
       ProviderNotifications notifications,
       BuyingLimits limits,
+      MilestonePayments milestonePayments,
       DealEventRepository events,
       Clock clock) {
     this.payments = payments;
@@ -49,6 +52,7 @@ public class PaymentCallbacks {
     this.messages = messages;
     this.notifications = notifications;
     this.limits = limits;
+    this.milestonePayments = milestonePayments;
     this.events = events;
     this.clock = clock;
   }
@@ -67,7 +71,11 @@ public class PaymentCallbacks {
     if (!notifications.recordFirst(n.provider(), n.notificationId(), "PAYMENT", n.orderId(), n.providerStatus(), outcome)) {
       return "DUPLICATE";
     }
-    if (n.isSettled() && payment.markPaid(n.transactionId(), clock.instant())) {
+    if (n.isSettled() && payment.getMilestoneSeq() != null && payment.markPaid(n.transactionId(), clock.instant())) {
+      // A later milestone's own money (decision 46): held on the ledger, then its process hears of it (or it is refunded).
+      ledger.recordMilestonePayment(payment.getDealId(), payment.getMilestoneSeq(), payment.getGrossAmount());
+      milestonePayments.paymentConfirmed(payment.getDealId(), payment.getMilestoneSeq());
+    } else if (n.isSettled() && payment.markPaid(n.transactionId(), clock.instant())) {
       // The deal row is locked by paymentConfirmed; reading it before that would hold a stale copy.
       if (lifecycle.paymentConfirmed(payment.getDealId())) {
         // In this transaction, through the engine outbox: the process hears of exactly the money the database holds.

@@ -41,7 +41,20 @@ class PaymentController {
     if (deal.roleOf(user.getId()).filter(r -> r == PartyRole.BUYER).isEmpty()) {
       throw Refusal.forbidden("deal.only-buyer");
     }
-    return view(payments.findByDealId(id).orElseThrow(() -> Refusal.notFound("payment.not-yet")));
+    List<Payment> all = payments.findByDealIdOrderByCreatedAtAsc(id);
+    return view(payments.findOpen(id).or(() -> all.stream().reduce((first, second) -> second))
+        .orElseThrow(() -> Refusal.notFound("payment.not-yet")));
+  }
+
+  /** Every invoice of the deal: its own, then each milestone's when funded per milestone (decision 46). */
+  @GetMapping("/api/deals/{id}/payments")
+  List<PaymentView> allPayments(@PathVariable String id) {
+    AppUser user = currentUser.get();
+    Deal deal = access.visibleTo(user, id);
+    if (deal.roleOf(user.getId()).filter(r -> r == PartyRole.BUYER).isEmpty()) {
+      throw Refusal.forbidden("deal.only-buyer");
+    }
+    return payments.findByDealIdOrderByCreatedAtAsc(id).stream().map(this::view).toList();
   }
 
   /** The buyer picks how to pay (Midtrans); answers the payment with the new instructions. */
@@ -55,7 +68,7 @@ class PaymentController {
     List<String> methods = provider == null || !provider.needsMethodChoice() ? List.of()
         : provider.methods().stream().map(PaymentMethod::code).sorted().toList();
     return new PaymentView(p.getId(), p.getStatus(), p.getGrossAmount(), p.getCurrency(), p.getVaNumber(), p.getQrisPayload(),
-        p.getCheckoutUrl(), p.getExpiresAt(), p.getPaidAt(), p.getMethod(), p.getBillerCode(), p.getDeeplinkUrl(), methods);
+        p.getCheckoutUrl(), p.getExpiresAt(), p.getPaidAt(), p.getMethod(), p.getBillerCode(), p.getDeeplinkUrl(), methods, p.getMilestoneSeq());
   }
 
   record MethodChoice(String method) {}
@@ -69,9 +82,13 @@ class PaymentController {
         .toList();
   }
 
-  /** {@code methods}: what the buyer may pick (empty when the provider needs no choice); {@code billerCode} with Mandiri bill, whose bill key is {@code virtualAccount}. */
+  /**
+   * {@code methods}: what the buyer may pick (empty when the provider needs no choice); {@code billerCode} with Mandiri bill,
+   * whose bill key is {@code virtualAccount}; {@code milestone}: the milestone a service deal's own invoice funds, null for
+   * the deal's invoice (decision 46).
+   */
   record PaymentView(String orderId, String status, long amount, String currency, String virtualAccount, String qris, String checkoutUrl,
-      Instant expiresAt, Instant paidAt, String method, String billerCode, String deeplink, List<String> methods) {}
+      Instant expiresAt, Instant paidAt, String method, String billerCode, String deeplink, List<String> methods, Integer milestone) {}
 
   /** {@code milestone}: the milestone of a service deal the payout settles, null for a whole deal (decision 45). */
   record PayoutView(String id, String purpose, Integer milestone, int attempt, long amount, String status, String failureReason,

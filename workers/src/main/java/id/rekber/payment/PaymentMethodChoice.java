@@ -41,10 +41,7 @@ public class PaymentMethodChoice {
     if (deal.roleOf(user.getId()).filter(r -> r == PartyRole.BUYER).isEmpty()) {
       throw Refusal.forbidden("deal.only-buyer");
     }
-    if (deal.getStatus() != DealStatus.MENUNGGU_PEMBAYARAN) {
-      throw Refusal.conflict("payment.method-not-now");
-    }
-    Payment current = payments.findByDealId(dealId).orElseThrow(() -> Refusal.notFound("payment.not-yet"));
+    Payment current = currentInvoice(deal);
     PaymentProvider provider = providers.named(current.getProvider());
     PaymentMethod method = PaymentMethod.fromCode(methodCode == null ? "" : methodCode)
         .filter(provider.methods()::contains)
@@ -82,5 +79,14 @@ public class PaymentMethodChoice {
       }
       return payment;
     });
+  }
+
+  /** The deal's own invoice while the deal waits for it; later, a milestone's open invoice (decision 46). */
+  private Payment currentInvoice(Deal deal) {
+    if (deal.getStatus() == DealStatus.MENUNGGU_PEMBAYARAN) {
+      return payments.findByDealId(deal.getId()).orElseThrow(() -> Refusal.notFound("payment.not-yet"));
+    }
+    return payments.findOpen(deal.getId()).filter(p -> p.getMilestoneSeq() != null)
+        .orElseThrow(() -> Refusal.conflict("payment.method-not-now"));
   }
 }

@@ -7,7 +7,20 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface PaymentRepository extends JpaRepository<Payment, String> {
+  /** The deal's own payment (the whole deal, or its first milestone when funded per milestone). */
+  @Query("select p from Payment p where p.dealId = ?1 and p.milestoneSeq is null")
   Optional<Payment> findByDealId(String dealId);
+
+  Optional<Payment> findByDealIdAndMilestoneSeq(String dealId, Short milestoneSeq);
+
+  /** Every payment of the deal, its own first, then its milestones' in order. */
+  java.util.List<Payment> findByDealIdOrderByCreatedAtAsc(String dealId);
+
+  /** The invoice the buyer can pay now; a deal has at most one open at a time. */
+  default Optional<Payment> findOpen(String dealId) {
+    return findByDealIdOrderByCreatedAtAsc(dealId).stream().filter(p -> Payment.PENDING.equals(p.getStatus()))
+        .reduce((first, second) -> second);
+  }
 
   java.util.List<Payment> findByStatus(String status);
 

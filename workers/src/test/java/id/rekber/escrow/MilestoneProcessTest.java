@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class MilestoneProcessTest {
   static final Duration INSPECTION = Duration.ofDays(3);
+  static final Duration PAYMENT_WINDOW = Duration.ofHours(24);
   static ProcessHarness engine;
   final List<String> moves = new CopyOnWriteArrayList<>();
   String dealId;
@@ -49,7 +50,7 @@ class MilestoneProcessTest {
       if (status.equals("DELIVERED")) {
         out.put("inspectionEndsAt", ScriptedWorkers.timerDate(engine.now().plus(INSPECTION)));
       }
-      if (status.equals("RELEASED") || status.equals("REFUNDED") || status.equals("SPLIT")) {
+      if (List.of("RELEASED", "REFUNDED", "SPLIT", "UNFUNDED").contains(status)) {
         out.put("milestoneOutcome", status);
       }
       return Outcome.complete(out);
@@ -58,6 +59,10 @@ class MilestoneProcessTest {
     engine.onJob("ledger-refund-milestone", job -> record(job, "ledger-refund"));
     engine.onJob("ledger-split-milestone", job -> record(job, "ledger-split"));
     engine.onJob("ledger-release-funds", job -> record(job, "goods-release"));
+    engine.onJob("payment-create-milestone-invoice", job -> {
+      moves.add(milestoneOf(job) + ":invoice");
+      return Outcome.complete(Map.of("milestonePaymentDeadline", ScriptedWorkers.timerDate(engine.now().plus(PAYMENT_WINDOW))));
+    });
     dealId = "RB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
   }
 
@@ -73,10 +78,15 @@ class MilestoneProcessTest {
 
   /** A funded service deal of two milestones, waiting for the first one's delivery. */
   long fundedServiceDeal() {
+    return fundedServiceDeal("UP_FRONT", List.of(1, 2));
+  }
+
+  long fundedServiceDeal(String funding, List<Integer> milestones) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("dealId", dealId);
     variables.put("serviceDeal", true);
-    variables.put("milestones", List.of(1, 2));
+    variables.put("milestones", milestones);
+    variables.put("milestoneFunding", funding);
     long deal = engine.startBefore(EscrowProcess.PROCESS_ID, "Task_MarkFundsHeld", variables);
     engine.assertThat(deal).hasPassed("Gateway_ServiceDeal").hasNotEntered("Gateway_AwaitShipment");
     engine.assertThat(deal).calledBy("Call_Milestones").isWaitingAt("Event_MilestoneDelivered").hasVariable("milestone", 1);
@@ -176,6 +186,63 @@ class MilestoneProcessTest {
         "2:IN_PROGRESS", "2:DELIVERED", "2:ledger-release", "2:RELEASED");
     payOut(second, "Call_PayOutReleasedMilestone", "RELEASE", 2);
     engine.assertThat(deal).endedAt("EndEvent_ServiceDealCompleted");
+  }
+
+  @Test
+  void fundedPerMilestoneEachLaterMilestoneStartsOnlyOnceItsOwnInvoiceIsPaid() {
+    long deal = fundedServiceDeal("PER_MILESTONE", List.of(1, 2));
+    InstanceAssert first = engine.assertThat(deal).calledBy("Call_Milestones");
+    first.hasPassed("Gateway_MilestoneFunding", "Gateway_JoinFunded").hasNotEntered("Task_CreateMilestoneInvoice"); // the deal's payment funded milestone 1
+    engine.publish(DealMessages.MILESTONE_DELIVERED, key(1));
+    engine.publish(DealMessages.MILESTONE_ACCEPTED, key(1));
+    payOut(first, "Call_PayOutReleasedMilestone", "RELEASE", 1);
+
+    InstanceAssert second = engine.assertThat(deal).calledBy("Call_Milestones");
+    second.hasVariable("milestone", 2).hasPassed("Task_CreateMilestoneInvoice").isWaitingAt("Gateway_AwaitMilestonePayment")
+        .hasActiveTimers("Event_MilestonePaymentExpired").hasNotEntered("Task_MarkMilestoneInProgress");
+    engine.publish(DealMessages.MILESTONE_DELIVERED, key(2)); // the seller cannot start an unpaid milestone
+    second.isWaitingAt("Gateway_AwaitMilestonePayment");
+    engine.publish(DealMessages.MILESTONE_PAID, key(2));
+    second.hasPassed("Event_MilestonePaid", "Task_MarkMilestoneInProgress").isWaitingAt("Event_MilestoneDelivered");
+    engine.advance(PAYMENT_WINDOW.plusSeconds(2)); // the deadline of a paid invoice does nothing
+    second.hasNoTriggeredTimers().isWaitingAt("Event_MilestoneDelivered");
+    engine.publish(DealMessages.MILESTONE_DELIVERED, key(2));
+    engine.publish(DealMessages.MILESTONE_ACCEPTED, key(2));
+    payOut(second, "Call_PayOutReleasedMilestone", "RELEASE", 2);
+
+    assertThat(moves).containsExactly(
+        "1:IN_PROGRESS", "1:DELIVERED", "1:ledger-release", "1:RELEASED",
+        "2:invoice", "2:IN_PROGRESS", "2:DELIVERED", "2:ledger-release", "2:RELEASED");
+    engine.assertThat(deal).endedAt("EndEvent_ServiceDealCompleted");
+  }
+
+  @Test
+  void aMilestoneLeftUnpaidPastItsDeadlineEndsTheDealThereAndLaterMilestonesNeverStart() {
+    long deal = fundedServiceDeal("PER_MILESTONE", List.of(1, 2, 3));
+    InstanceAssert first = engine.assertThat(deal).calledBy("Call_Milestones");
+    engine.publish(DealMessages.MILESTONE_DELIVERED, key(1));
+    engine.publish(DealMessages.MILESTONE_ACCEPTED, key(1));
+    payOut(first, "Call_PayOutReleasedMilestone", "RELEASE", 1);
+
+    InstanceAssert second = engine.assertThat(deal).calledBy("Call_Milestones");
+    second.isWaitingAt("Gateway_AwaitMilestonePayment");
+    engine.advance(PAYMENT_WINDOW.plusSeconds(2)); // the buyer does not pay milestone 2
+    second.hasTriggeredTimer("Event_MilestonePaymentExpired").hasPassed("Task_MarkMilestoneUnfunded")
+        .endedAt("EndEvent_MilestoneUnfunded").hasNotEntered("Task_MarkMilestoneInProgress");
+
+    assertThat(moves).containsExactly(
+        "1:IN_PROGRESS", "1:DELIVERED", "1:ledger-release", "1:RELEASED", "2:invoice", "2:UNFUNDED");
+    engine.assertThat(deal).hasPassed("Task_MarkServiceDealCompleted").endedAt("EndEvent_ServiceDealCompleted");
+  }
+
+  @Test
+  void moneyThatArrivesForAnUnfundedMilestoneGoesBackThroughThatMilestonesRefund() {
+    long refund = engine.startBefore(MilestoneProcess.PROCESS_ID, MilestoneProcess.REFUND_MILESTONE, Map.of("dealId", dealId, "milestone", 2));
+    InstanceAssert late = engine.assertThat(refund);
+    late.hasPassedInOrder("Task_RefundMilestone", "Task_MarkMilestoneRefunded").hasNotEntered("Task_MarkMilestoneInProgress");
+    payOut(late, "Call_PayOutRefundedMilestone", "REFUND", 2);
+    late.endedAt("EndEvent_MilestoneRefunded");
+    assertThat(moves).containsExactly("2:ledger-refund", "2:REFUNDED");
   }
 
   @Test

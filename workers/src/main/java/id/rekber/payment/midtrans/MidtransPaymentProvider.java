@@ -255,7 +255,7 @@ public class MidtransPaymentProvider implements PaymentProvider {
   }
 
   private static String dealId(String orderId) {
-    return orderId.startsWith("PAY-") ? orderId.substring(4) : orderId;
+    return id.rekber.payment.Payment.dealIdOf(orderId);
   }
 
   private static String paymentType(PaymentMethod method) {

@@ -56,7 +56,7 @@ public class XenditPaymentProvider implements PaymentProvider {
     if (open.isPresent()) {
       return invoice(open.get());
     }
-    String dealId = orderId.startsWith("PAY-") ? orderId.substring(4) : orderId;
+    String dealId = id.rekber.payment.Payment.dealIdOf(orderId);
     String back = portalUrl + "/deals/" + dealId;
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("external_id", orderId);
