@@ -22,11 +22,13 @@ class DealNotifications {
   private final Outbox outbox;
   private final AppUserRepository users;
   private final EscrowProperties properties;
+  private final MilestoneRepository milestones;
 
-  DealNotifications(Outbox outbox, AppUserRepository users, EscrowProperties properties) {
+  DealNotifications(Outbox outbox, AppUserRepository users, EscrowProperties properties, MilestoneRepository milestones) {
     this.outbox = outbox;
     this.users = users;
     this.properties = properties;
+    this.milestones = milestones;
   }
 
   void announce(Deal deal, DealStep step, String reason) {
@@ -41,7 +43,9 @@ class DealNotifications {
       Map<String, Object> variables = new HashMap<>();
       variables.put("dealId", deal.getId());
       variables.put("item", deal.getItemName());
-      variables.put("amount", Rupiah.of(role == PartyRole.BUYER ? deal.grossAmount() : deal.sellerProceeds()));
+      variables.put("amount", Rupiah.of(role == PartyRole.BUYER ? buyerAmount(deal, step) : deal.sellerProceeds()));
+      variables.put("total", Rupiah.of(deal.grossAmount()));
+      variables.put("perMilestone", deal.isFundedPerMilestone());
       variables.put("deadline", deadlineOf(deal, step));
       variables.put("link", properties.publicUrl() + "/deals/" + deal.getId());
       variables.put("reason", reason == null ? null : outbox.text("reason." + reason, locale));
@@ -51,6 +55,38 @@ class DealNotifications {
       variables.put("service", deal.isServiceDeal());
       outbox.enqueue(deal.getId() + ":" + step.name() + ":" + role.name(), deal.getId(), recipient.email(), locale, template, variables);
     }
+  }
+
+  /**
+   * One milestone's news (decision 46), {@code templates/mail/<language>/deal/<EVENT>.<ROLE>.txt},
+   * deduplicated per milestone: {@code amount} is what the milestone holds.
+   */
+  void announceMilestone(Deal deal, int seq, String event, long amount, Instant deadline) {
+    for (PartyRole role : PartyRole.values()) {
+      Recipient recipient = recipient(deal, role);
+      String template = "deal/" + event + "." + role.name();
+      if (recipient == null || !outbox.hasTemplate(template)) {
+        continue;
+      }
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("dealId", deal.getId());
+      variables.put("item", deal.getItemName());
+      variables.put("milestone", seq);
+      variables.put("description", milestones.findByDealIdAndSeq(deal.getId(), (short) seq).map(Milestone::getDescription).orElse(""));
+      variables.put("amount", Rupiah.of(amount));
+      variables.put("deadline", deadline);
+      variables.put("link", properties.publicUrl() + "/deals/" + deal.getId());
+      outbox.enqueue(deal.getId() + "#" + seq + ":" + event + ":" + role.name(), deal.getId(), recipient.email(), recipient.locale(),
+          template, variables);
+    }
+  }
+
+  /** Funded per milestone, the deal's own invoice asks for milestone 1's share only. */
+  private long buyerAmount(Deal deal, DealStep step) {
+    if (step != DealStep.MENUNGGU_PEMBAYARAN || !deal.isFundedPerMilestone()) {
+      return deal.grossAmount();
+    }
+    return MilestoneShares.of(deal, milestones.findByDealIdOrderBySeqAsc(deal.getId()), 1).held();
   }
 
   private Recipient recipient(Deal deal, PartyRole role) {

@@ -18,15 +18,17 @@ public class MilestonePayments {
   private final DealEventRepository events;
   private final DealMessages messages;
   private final EscrowOrchestration orchestration;
+  private final DealNotifications notifications;
   private final Clock clock;
 
   MilestonePayments(DealRepository deals, MilestoneRepository milestones, DealEventRepository events, DealMessages messages,
-      EscrowOrchestration orchestration, Clock clock) {
+      EscrowOrchestration orchestration, DealNotifications notifications, Clock clock) {
     this.deals = deals;
     this.milestones = milestones;
     this.events = events;
     this.messages = messages;
     this.orchestration = orchestration;
+    this.notifications = notifications;
     this.clock = clock;
   }
 
@@ -39,19 +41,24 @@ public class MilestonePayments {
     return MilestoneShares.of(deal, milestones.findByDealIdOrderBySeqAsc(deal.getId()), 1).held();
   }
 
-  /** A later milestone's invoice is being opened: it waits for its payment. Returns what it asks for. */
+  /**
+   * A later milestone's invoice is being opened: it waits for its payment, and the buyer is told
+   * what to pay by when. Returns what it asks for.
+   */
   @Transactional
-  public long openInvoice(String dealId, int seq) {
+  public long openInvoice(String dealId, int seq, Instant payBy) {
     Deal deal = deals.findForUpdate(dealId).orElseThrow();
     if (!deal.isFundedPerMilestone() || seq < 2) {
       throw new IllegalStateException("deal " + dealId + " milestone " + seq + " is not funded on its own");
     }
     Milestone milestone = milestones.lock(dealId, (short) seq).orElseThrow();
     Instant now = clock.instant();
+    long held = MilestoneShares.of(deal, milestones.findByDealIdOrderBySeqAsc(dealId), seq).held();
     if (milestone.getState() == Milestone.State.PENDING && milestone.enter(Milestone.State.AWAITING_PAYMENT, now, null)) {
       events.save(new DealEvent(dealId, "MILESTONE_AWAITING_PAYMENT", "system", "#" + seq, now));
+      notifications.announceMilestone(deal, seq, "MILESTONE_AWAITING_PAYMENT", held, payBy);
     }
-    return MilestoneShares.of(deal, milestones.findByDealIdOrderBySeqAsc(dealId), seq).held();
+    return held;
   }
 
   /**
@@ -81,6 +88,8 @@ public class MilestonePayments {
    * worked on. Money that arrived meanwhile, too late for the process, is refunded.
    */
   void markUnfunded(Deal deal, Milestone milestone, Instant now) {
+    notifications.announceMilestone(deal, milestone.getSeq(), "MILESTONE_UNFUNDED",
+        MilestoneShares.of(deal, milestones.findByDealIdOrderBySeqAsc(deal.getId()), milestone.getSeq()).held(), null);
     if (milestone.getPaidAt() != null) {
       events.save(new DealEvent(deal.getId(), "LATE_MILESTONE_PAYMENT", "system", "#" + milestone.getSeq(), now));
       orchestration.refundLateMilestonePayment(deal.getId(), milestone.getSeq());

@@ -121,10 +121,10 @@ public class InvoiceWorker {
 
   /** The milestone waits for its payment in the same transaction that stores the invoice row. */
   private Payment newMilestonePayment(String dealId, int milestone) {
-    long amount = milestonePayments.openInvoice(dealId, milestone);
-    String provider = payments.findByDealId(dealId).map(Payment::getProvider).orElseGet(() -> providers.active().name());
     Instant now = clock.instant();
     Instant expiresAt = now.plus(properties.invoiceValidity()).truncatedTo(ChronoUnit.SECONDS);
+    long amount = milestonePayments.openInvoice(dealId, milestone, expiresAt);
+    String provider = payments.findByDealId(dealId).map(Payment::getProvider).orElseGet(() -> providers.active().name());
     return payments.save(Payment.forMilestone(dealId, milestone, provider, amount, expiresAt, now));
   }
 }

@@ -47,6 +47,11 @@ public class DealForm {
   /** Service deals (decision 43): 0–10 milestone rows, added and removed without script. */
   private java.util.List<MilestoneRow> milestones = new java.util.ArrayList<>();
 
+  /** How a service deal is funded (decision 46); ignored for goods. */
+  private id.rekber.escrow.MilestoneFunding milestoneFunding = id.rekber.escrow.MilestoneFunding.UP_FRONT;
+
+  public id.rekber.escrow.MilestoneFunding getMilestoneFunding() { return milestoneFunding; }
+  public void setMilestoneFunding(id.rekber.escrow.MilestoneFunding milestoneFunding) { this.milestoneFunding = milestoneFunding; }
   public java.util.List<MilestoneRow> getMilestones() { return milestones; }
   public void setMilestones(java.util.List<MilestoneRow> milestones) { this.milestones = milestones; }
 

@@ -10,6 +10,12 @@ import id.rekber.escrow.DealStatus;
 import id.rekber.escrow.DealTerms;
 import id.rekber.escrow.DealView;
 import id.rekber.escrow.DisputeWindow;
+import id.rekber.escrow.Milestone;
+import id.rekber.escrow.MilestoneCommands;
+import id.rekber.escrow.MilestoneFunding;
+import id.rekber.escrow.MilestonePayments;
+import id.rekber.escrow.MilestoneTerms;
+import id.rekber.escrow.MilestoneView;
 import id.rekber.escrow.Shipment;
 import id.rekber.identity.AppUser;
 import id.rekber.identity.CurrentUser;
@@ -61,13 +67,16 @@ class DealPages {
   private final CounterpartyTrust trust;
   private final Clock clock;
 
-  private final id.rekber.escrow.MilestoneCommands milestoneCommands;
+  private final MilestoneCommands milestoneCommands;
+  private final MilestonePayments milestonePayments;
 
   @SuppressWarnings("java:S107")
   DealPages(DealService deals, CurrentUser currentUser, Profiles profiles, Checkout checkout, MoneyTrail money,
       DealProgress progress, DealDiagramSource diagrams, MessageSource messages, CounterpartyTrust trust, Clock clock,
-      id.rekber.escrow.MilestoneCommands milestoneCommands) {
+      MilestoneCommands milestoneCommands,
+      MilestonePayments milestonePayments) {
     this.milestoneCommands = milestoneCommands;
+    this.milestonePayments = milestonePayments;
     this.deals = deals;
     this.currentUser = currentUser;
     this.profiles = profiles;
@@ -111,14 +120,15 @@ class DealPages {
       errors.rejectValue("shippingCost", "deal.shippingCost.number");
     }
     String counterpartyEmail = errors.hasFieldErrors("counterparty") ? null : counterpartyEmail(form.getCounterparty(), errors);
-    List<id.rekber.escrow.MilestoneTerms> milestones = MilestoneRows.read(form.getMilestones(), errors);
+    List<MilestoneTerms> milestones = MilestoneRows.read(form.getMilestones(), errors);
     if (errors.hasErrors()) {
       return "deals/new";
     }
     DealTerms terms = new DealTerms(
         form.getItemName().trim(),
         form.getItemDescription() == null || form.getItemDescription().isBlank() ? null : form.getItemDescription().trim(),
-        price.get(), shipping.get(), form.getShipWithinDays(), form.getInspectionDays(), form.getFeePayer(), counterpartyEmail, milestones);
+        price.get(), shipping.get(), form.getShipWithinDays(), form.getInspectionDays(), form.getFeePayer(), counterpartyEmail, milestones,
+        milestones.isEmpty() ? MilestoneFunding.UP_FRONT : form.getMilestoneFunding());
     Deal deal;
     try {
       deal = deals.create(user, form.getMyRole(), terms);
@@ -126,6 +136,7 @@ class DealPages {
       String field = switch (e.code()) {
         case "deal.counterparty-is-self" -> "counterparty";
         case "deal.milestones.no-shipping" -> "shippingCost";
+        case "deal.milestones.per-milestone-needs-two" -> "milestoneFunding";
         case "limit.seller-needs-kyc", "limit.seller-needs-phone" -> "myRole";
         default -> "price";
       };
@@ -279,9 +290,13 @@ class DealPages {
     boolean buyer = "BUYER".equals(view.myRole());
     model.addAttribute("canDispute", buyer && DisputeWindow.isOpen(deal, clock.instant()));
     model.addAttribute("disputeRunning", deal.getStatus() == DealStatus.SENGKETA);
-    model.addAttribute("methodPanel", buyer && deal.getStatus() == DealStatus.MENUNGGU_PEMBAYARAN
+    List<MilestoneView> milestones = deal.isServiceDeal() ? milestoneCommands.list(user, deal.getId()) : List.of();
+    boolean milestoneInvoiceOpen = milestones.stream().anyMatch(m -> m.state() == Milestone.State.AWAITING_PAYMENT);
+    model.addAttribute("methodPanel", buyer && (deal.getStatus() == DealStatus.MENUNGGU_PEMBAYARAN || milestoneInvoiceOpen)
         ? checkout.methodPanel(user, deal.getId()).orElse(null) : null);
-    model.addAttribute("milestones", deal.isServiceDeal() ? milestoneCommands.list(user, deal.getId()) : List.of());
+    model.addAttribute("milestones", milestones);
+    // Funded per milestone (decision 46), the deal's own invoice is milestone 1's share.
+    model.addAttribute("payNow", milestonePayments.firstInvoiceAmount(deal));
     // The other side's public check and profile, before anyone accepts or pays (issue 14).
     model.addAttribute("counterparty", trust.of(user, deal).orElse(null));
   }

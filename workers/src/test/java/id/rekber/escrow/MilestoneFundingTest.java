@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.rekber.platform.Rupiah;
 import id.rekber.singlenode.TimeMachine;
 import id.rekber.support.ApiClient;
 import id.rekber.support.Callbacks;
@@ -49,6 +50,8 @@ class MilestoneFundingTest {
     JsonNode first = deals.as(BUDI).get("/api/deals/" + id + "/payment").json();
     assertThat(first.get("amount").asLong()).as("the deal's invoice funds milestone 1 only").isEqualTo(held1);
     assertThat(first.get("milestone").isNull()).isTrue();
+    assertThat(mail(id + ":MENUNGGU_PEMBAYARAN:BUYER")).contains("Bayar " + Rupiah.format(held1)).contains("milestone 1")
+        .contains("total " + Rupiah.format(held1 + held2));
     deals.pay(BUDI, id);
     deals.awaitStatus(BUDI, id, "DANA_DITAHAN");
     awaitState(id, 1, "IN_PROGRESS");
@@ -61,6 +64,8 @@ class MilestoneFundingTest {
     assertThat(early.status()).as("an unpaid milestone is not delivered").isEqualTo(409);
     JsonNode second = awaitOpenInvoice(id, 2);
     assertThat(second.get("amount").asLong()).isEqualTo(held2);
+    assertThat(mail(id + "#2:MILESTONE_AWAITING_PAYMENT:BUYER")).contains("Milestone 2 (\"Logo final\")").contains(Rupiah.format(held2));
+    assertThat(mail(id + "#2:MILESTONE_AWAITING_PAYMENT:SELLER")).contains("milestone 2");
     assertThat(deals.as(SARI).get("/api/deals/" + id + "/payment").status()).as("the seller sees no invoice").isEqualTo(403);
 
     pay(second.get("orderId").asText());
@@ -89,6 +94,7 @@ class MilestoneFundingTest {
     awaitState(id, 2, "UNFUNDED");
     deals.awaitStatus(BUDI, id, "SELESAI");
     assertThat(escrowHeld(id)).isZero();
+    assertThat(mail(id + "#2:MILESTONE_UNFUNDED:SELLER")).contains("jangan kerjakan milestone ini");
 
     // The money comes anyway, after the deadline: it is held, then refunded through milestone 2, once.
     Callbacks.settledAtProvider(jdbc, order);
@@ -151,6 +157,13 @@ class MilestoneFundingTest {
       return p.path("milestone").asInt() == seq && "PENDING".equals(p.path("status").asText());
     });
     return deals.as(BUDI).get("/api/deals/" + id + "/payment").json();
+  }
+
+  /** The mail the outbox holds under {@code dedupeKey} (sent or not), in its recipient's language. */
+  private String mail(String dedupeKey) {
+    await().atMost(Duration.ofSeconds(20)).until(() ->
+        jdbc.queryForObject("SELECT count(*) FROM notification_outbox WHERE dedupe_key = ?", Integer.class, dedupeKey) == 1);
+    return jdbc.queryForObject("SELECT body FROM notification_outbox WHERE dedupe_key = ?", String.class, dedupeKey);
   }
 
   private void pay(String orderId) {
