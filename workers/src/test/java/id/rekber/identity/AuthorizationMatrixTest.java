@@ -43,6 +43,7 @@ class AuthorizationMatrixTest {
       expect(failures, "GET", deal + view, null, Map.of(BUDI, 200, SARI, 200, RINA, 404, ADMIN, 403, MEDIATOR, 403, COMPLIANCE, 403), 401);
     }
     expect(failures, "GET", deal + "/payment", null, Map.of(BUDI, 200, SARI, 403, RINA, 404, ADMIN, 403), 401);
+    expect(failures, "GET", deal + "/payments", null, Map.of(BUDI, 200, SARI, 403, RINA, 404, ADMIN, 403), 401);
     // (A paid deal: the buyer may ask but there is nothing to choose any more.)
     expect(failures, "POST", deal + "/payment/method", Map.of("method", "bca_va"), Map.of(BUDI, 409, SARI, 403, RINA, 404, ADMIN, 403), 401);
     expect(failures, "POST", deal + "/ship", shipment, Map.of(BUDI, 403, RINA, 404, ADMIN, 403, MEDIATOR, 403), 401);

@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A service deal of two milestones (decision 43) on a 360 px phone: the seller builds it with the
  * form's milestone rows and follows each milestone on the deal page; the buyer accepts and pays
  * over the API. Each milestone is released on its own, with its own ledger lines. The buyer disputes
- * one milestone from the deal page (decision 44).
+ * one milestone from the deal page (decision 44), and pays a deal funded milestone by milestone one
+ * invoice at a time (decision 46).
  */
 @IntegrationTest
 class MilestoneJourneyBrowserTest {
@@ -164,6 +165,79 @@ class MilestoneJourneyBrowserTest {
     scrollTo("milestones");
     step("milestone-08-one-disputed");
     assertThat(Browser.consoleErrors(phone)).isEmpty();
+  }
+
+  @Test
+  void aBuyerPaysMilestoneByMilestoneOnAPhone() {
+    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Jakarta")));
+    signIn(phone, SARI);
+    phone.get(url("/deals/new"));
+    phone.findElement(By.id("itemName")).sendKeys("Website toko online");
+    phone.findElement(By.id("price")).sendKeys("1.500.000");
+    phone.findElement(By.id("add-milestone")).click();
+    await().until(ExpectedConditions.presenceOfElementLocated(By.id("milestone-0")));
+    assertThat(phone.findElements(By.id("milestone-funding"))).as("one milestone: nothing to fund in parts").isEmpty();
+    phone.findElement(By.id("add-milestone")).click();
+    await().until(ExpectedConditions.presenceOfElementLocated(By.id("milestone-1")));
+    row(0, "Desain halaman dan katalog", "500.000", today.plusDays(7));
+    row(1, "Toko online siap jualan", "1.000.000", today.plusDays(21));
+    phone.findElement(By.cssSelector("#milestone-funding input[value=PER_MILESTONE]")).click();
+    phone.findElement(By.id("counterparty")).sendKeys(BUDI);
+    scrollTo("milestone-funding");
+    step("milestone-09-funded-per-milestone-form");
+    phone.findElement(By.id("create-deal")).click();
+    await().until(ExpectedConditions.presenceOfElementLocated(By.id("share")));
+    String dealId = phone.getCurrentUrl().substring(phone.getCurrentUrl().lastIndexOf('/') + 1);
+    assertThat(phone.findElement(By.id("milestone-funding")).getText()).startsWith("Dibayar per milestone");
+    phone.quit();
+
+    Deals deals = new Deals(port);
+    deals.act(BUDI, dealId, "accept");
+    phone = Browser.open(360, 740);
+    ((ChromeDriver) phone).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+    signIn(phone, BUDI);
+    phone.get(url("/deals/" + dealId));
+    // 500.000 + its share of the 37.500 fee: the deal's invoice funds milestone 1 only.
+    await().until(d -> {
+      d.navigate().refresh();
+      return !d.findElements(By.id("pay")).isEmpty();
+    });
+    assertThat(phone.findElement(By.id("pay")).getText()).isEqualTo("Bayar Rp 512.500");
+    assertThat(phone.findElement(By.id("pay-first-milestone")).getText()).contains("milestone 1").contains("Rp 1.537.500");
+    scrollTo("next-step");
+    step("milestone-10-buyer-pays-first");
+    payOnCheckout(By.id("pay"), "PAY-" + dealId, "Rp 512.500");
+    awaitMilestone(dealId, 1, "Dikerjakan");
+    assertThat(phone.findElement(By.id("milestone-state-2")).getText()).isEqualTo("Menunggu giliran");
+
+    assertThat(ApiClient.as(port, SARI).post("/api/deals/" + dealId + "/milestones/1/deliver", null).status()).isEqualTo(202);
+    awaitMilestone(dealId, 1, "Diperiksa pembeli");
+    phone.findElement(By.id("accept-milestone-1")).click();
+    awaitMilestone(dealId, 2, "Menunggu pembayaran pembeli");
+    assertThat(phone.findElement(By.id("pay-milestone-2")).getText()).isEqualTo("Bayar milestone 2 (Rp 1.025.000)");
+    scrollTo("milestones");
+    step("milestone-11-second-milestone-invoiced");
+    payOnCheckout(By.id("pay-milestone-2"), "PAY-" + dealId + "-M2", "Rp 1.025.000");
+    awaitMilestone(dealId, 2, "Dikerjakan");
+    assertThat(entries(dealId)).containsExactly("PAYMENT", "MILESTONE_RELEASE", "PAYOUT", "MILESTONE_PAYMENT");
+    scrollTo("money");
+    step("milestone-12-second-milestone-paid");
+    assertThat(Browser.consoleErrors(phone)).isEmpty();
+  }
+
+  /** Pays on the sandbox provider's checkout, then goes back to the deal (the invoice is created a moment after it is due). */
+  private void payOnCheckout(By button, String orderId, String amount) {
+    await().until(d -> {
+      if (!d.getCurrentUrl().contains("/sandbox/checkout/")) {
+        d.findElement(button).click();
+      }
+      return d.getCurrentUrl().contains("/sandbox/checkout/");
+    });
+    assertThat(phone.getCurrentUrl()).endsWith("/sandbox/checkout/" + orderId);
+    assertThat(phone.getPageSource()).contains(amount);
+    phone.findElement(By.cssSelector("button[type=submit]")).click();
+    await().until(ExpectedConditions.elementToBeClickable(By.id("back-to-deal"))).click();
   }
 
   private List<String> entries(String dealId) {
