@@ -117,7 +117,7 @@ public class Ledger {
   }
 
   /**
-   * The entries that moved money at the provider (PAYMENT, PAYOUT, MEMBERSHIP) posted in {@code [from, to)},
+   * The entries that moved money at the provider (PAYMENT, MILESTONE_PAYMENT, PAYOUT, MEMBERSHIP) posted in {@code [from, to)},
    * each with the amount it moved through the provider's account.
    */
   public List<ProviderMovement> providerMovements(java.time.Instant from, java.time.Instant to) {
@@ -125,7 +125,7 @@ public class Ledger {
         """
         SELECT e.id, e.idempotency_key, e.kind, e.deal_id, e.created_at, ABS(l.amount)
         FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id
-        WHERE e.kind IN ('PAYMENT', 'PAYOUT', 'MEMBERSHIP') AND l.account IN ('PSP_CLEARING', 'PAYOUT_CLEARING')
+        WHERE e.kind IN ('PAYMENT', 'MILESTONE_PAYMENT', 'PAYOUT', 'MEMBERSHIP') AND l.account IN ('PSP_CLEARING', 'PAYOUT_CLEARING')
           AND e.created_at >= ? AND e.created_at < ?
         ORDER BY e.id
         """,
@@ -134,7 +134,7 @@ public class Ledger {
         Timestamp.from(from), Timestamp.from(to));
   }
 
-  /** A PAYMENT, PAYOUT or MEMBERSHIP entry and what it moved (whole rupiah, positive). */
+  /** A PAYMENT, MILESTONE_PAYMENT, PAYOUT or MEMBERSHIP entry and what it moved (whole rupiah, positive). */
   public record ProviderMovement(long entryId, String idempotencyKey, EntryKind kind, String dealId, java.time.Instant postedAt,
       long amount) {}
 }

@@ -16,7 +16,10 @@ public interface PaymentRepository extends JpaRepository<Payment, String> {
   /** Every payment of the deal, its own first, then its milestones' in order. */
   java.util.List<Payment> findByDealIdOrderByCreatedAtAsc(String dealId);
 
-  /** The invoice the buyer can pay now; a deal has at most one open at a time. */
+  /**
+   * The newest invoice still open: the one the buyer can pay now. (An older one still marked open
+   * has lapsed at the provider, which says so by its callback or the reconciliation.)
+   */
   default Optional<Payment> findOpen(String dealId) {
     return findByDealIdOrderByCreatedAtAsc(dealId).stream().filter(p -> Payment.PENDING.equals(p.getStatus()))
         .reduce((first, second) -> second);

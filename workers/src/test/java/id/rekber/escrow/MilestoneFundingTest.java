@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.rekber.payment.funds.FundsCheck;
+import id.rekber.payment.funds.FundsReconciliation;
 import id.rekber.platform.Rupiah;
 import id.rekber.singlenode.TimeMachine;
 import id.rekber.support.ApiClient;
@@ -35,6 +37,7 @@ class MilestoneFundingTest {
   @Autowired Clock clock;
   @Autowired JdbcTemplate jdbc;
   @Autowired TimeMachine time;
+  @Autowired FundsReconciliation funds;
   Deals deals;
 
   @BeforeEach
@@ -79,6 +82,9 @@ class MilestoneFundingTest {
     assertThat(jdbc.queryForList("SELECT amount FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
         + " WHERE l.deal_id = ? AND e.kind IN ('PAYMENT', 'MILESTONE_PAYMENT') AND l.account = 'ESCROW_HELD'", Long.class, id))
         .containsExactlyInAnyOrder(-held1, -held2);
+    // The daily proof of funds finds both invoices on the provider's statement, each under its own order id.
+    FundsCheck today = funds.check(LocalDate.now(clock.withZone(ZoneId.of("Asia/Jakarta"))));
+    assertThat(today.items()).filteredOn(d -> id.equals(d.dealId()) || String.valueOf(d.reference()).contains(id)).isEmpty();
   }
 
   @Test

@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The ledger's invariants, read straight from PostgreSQL: every journal entry balances, all
- * accounts together sum to zero, no deal's holding is negative, and no deal is paid in, settled or
- * paid out more often than it may be.
+ * accounts together sum to zero, no deal's holding is negative, no deal is paid in, settled or
+ * paid out more often than it may be, and each milestone's own payment matches its paid invoice.
  */
 public final class LedgerAudit {
   private LedgerAudit() {}
@@ -27,6 +27,13 @@ public final class LedgerAudit {
     assertThat(jdbc.queryForList(
             "SELECT deal_id FROM journal_entry WHERE kind = 'PAYMENT' GROUP BY deal_id HAVING count(*) > 1", String.class))
         .as("deals paid in twice").isEmpty();
+    // A milestone's own payment (decision 46) is in escrow exactly as its paid invoice says.
+    assertThat(jdbc.queryForList(
+            "SELECT e.idempotency_key FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id AND l.account = 'ESCROW_HELD'"
+                + " WHERE e.kind = 'MILESTONE_PAYMENT' AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.deal_id = e.deal_id"
+                + " AND p.status = 'PAID' AND e.idempotency_key = 'payment:' || p.deal_id || '#' || p.milestone_seq"
+                + " AND p.gross_amount = -l.amount)", String.class))
+        .as("milestone payments without a paid invoice of that amount").isEmpty();
     assertThat(jdbc.queryForList(
             "SELECT deal_id FROM journal_entry WHERE kind IN ('RELEASE', 'REFUND') GROUP BY deal_id HAVING count(*) > 1", String.class))
         .as("deals settled twice").isEmpty();

@@ -34,8 +34,8 @@ final class FundsComparison {
     }
     List<FundsCheck.Discrepancy> items = new ArrayList<>();
     for (ProviderMovement m : ledger) {
-      String reference = m.kind() == EntryKind.PAYMENT
-          ? paymentIds.getOrDefault(m.dealId(), m.idempotencyKey())
+      String reference = m.kind() == EntryKind.PAYMENT || m.kind() == EntryKind.MILESTONE_PAYMENT
+          ? paymentIds.getOrDefault(m.idempotencyKey(), m.idempotencyKey())
           : m.idempotencyKey().substring(m.idempotencyKey().indexOf(':') + 1);
       ProviderTransaction t = reported.remove(reference);
       if (t == null) {

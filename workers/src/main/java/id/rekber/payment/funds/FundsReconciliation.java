@@ -1,5 +1,6 @@
 package id.rekber.payment.funds;
 
+import id.rekber.ledger.EntryKind;
 import id.rekber.ledger.Ledger;
 import id.rekber.payment.PaymentProvider;
 import id.rekber.payment.PaymentProviders;
@@ -55,9 +56,9 @@ public class FundsReconciliation {
     Instant cutoff = endOfDay.isAfter(now) ? now : endOfDay;
     List<Ledger.ProviderMovement> movements = ledger.providerMovements(from, cutoff);
     Map<String, String> paymentIds = new HashMap<>();
-    movements.stream().filter(m -> m.kind() == id.rekber.ledger.EntryKind.PAYMENT).forEach(m ->
-        jdbc.queryForList("SELECT id FROM payment WHERE deal_id = ?", String.class, m.dealId()).stream().findFirst()
-            .ifPresent(id -> paymentIds.put(m.dealId(), id)));
+    movements.stream().filter(FundsReconciliation::isBuyerPayment).forEach(m ->
+        jdbc.queryForList("SELECT id FROM payment WHERE deal_id = ? AND COALESCE(milestone_seq, 0) = ?", String.class, m.dealId(),
+            milestoneOf(m)).stream().findFirst().ifPresent(id -> paymentIds.put(m.idempotencyKey(), id)));
     // The provider new payments go to; a day with money at a provider switched away from is not split (known gap).
     PaymentProvider provider = providers.active();
     Optional<ProviderReports> report = reports.stream().filter(r -> r.provider().equals(provider.name())).findFirst();
@@ -66,6 +67,16 @@ public class FundsReconciliation {
         report.flatMap(r -> r.closingBalance(day)));
     days.save(check, now);
     return check;
+  }
+
+  private static boolean isBuyerPayment(Ledger.ProviderMovement m) {
+    return m.kind() == EntryKind.PAYMENT || m.kind() == EntryKind.MILESTONE_PAYMENT;
+  }
+
+  /** 0 for the deal's own payment ({@code payment:<deal>}); n for a milestone's ({@code payment:<deal>#n}, decision 46). */
+  private static int milestoneOf(Ledger.ProviderMovement m) {
+    String key = m.idempotencyKey();
+    return m.kind() == EntryKind.MILESTONE_PAYMENT ? Integer.parseInt(key.substring(key.indexOf('#') + 1)) : 0;
   }
 
   public List<FundsDays.PublicDay> latest(int count) {

@@ -26,7 +26,7 @@ class FundsComparisonTest {
       new ProviderMovement(1, "payment:RB-A", EntryKind.PAYMENT, "RB-A", AT, 276_750),
       new ProviderMovement(4, "payout:PO-RB-A-RELEASE-1", EntryKind.PAYOUT, "RB-A", AT, 270_000),
       new ProviderMovement(5, "payment:RB-B", EntryKind.PAYMENT, "RB-B", AT, 100_000));
-  final Map<String, String> paymentIds = Map.of("RB-A", "PAY-A", "RB-B", "PAY-B");
+  final Map<String, String> paymentIds = Map.of("payment:RB-A", "PAY-A", "payment:RB-B", "PAY-B");
 
   @Test
   void booksThatAgreeAreReconciled() {
@@ -50,6 +50,22 @@ class FundsComparisonTest {
         List.of(line(Kind.PAYMENT, "PAY-A", 276_750), line(Kind.PAYOUT, "PO-RB-A-RELEASE-1", 270_000), line(Kind.PAYMENT, "PAY-B", 100_000),
             line(Kind.PAYMENT, "MEM-1", 49_000)),
         Optional.of(155_750L));
+
+    assertThat(check.items()).isEmpty();
+    assertThat(check.reconciled()).isTrue();
+  }
+
+  @Test
+  void aMilestonesOwnPaymentMatchesItsOrderOnTheStatement() {
+    // Deal B funded milestone by milestone (decision 46): milestone 2's own invoice is PAY-B-M2.
+    List<ProviderMovement> withMilestone = new java.util.ArrayList<>(ledger);
+    withMilestone.add(new ProviderMovement(7, "payment:RB-B#2", EntryKind.MILESTONE_PAYMENT, "RB-B", AT, 50_000));
+    Map<String, String> ids = new java.util.HashMap<>(paymentIds);
+    ids.put("payment:RB-B#2", "PAY-B-M2");
+    FundsCheck check = FundsComparison.compare(DAY, "sandbox", totals(150_000, 0, 0, 6_750), withMilestone, ids,
+        List.of(line(Kind.PAYMENT, "PAY-A", 276_750), line(Kind.PAYOUT, "PO-RB-A-RELEASE-1", 270_000), line(Kind.PAYMENT, "PAY-B", 100_000),
+            line(Kind.PAYMENT, "PAY-B-M2", 50_000)),
+        Optional.of(156_750L));
 
     assertThat(check.items()).isEmpty();
     assertThat(check.reconciled()).isTrue();
