@@ -78,8 +78,8 @@ public class Milestone {
 
   /** Moves to {@code next} once; returns false when it is already there (a redelivered job). */
   boolean enter(State next, Instant now, Instant inspectionEndsAt) {
-    if (state == next) {
-      return false;
+    if (state == next || next == State.UNFUNDED && state != State.PENDING && state != State.AWAITING_PAYMENT) {
+      return false; // (a redelivered "unfunded" job leaves a milestone whose late money was refunded as it is)
     }
     state = next;
     switch (next) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.rekber.payment.InvoiceWorker;
 import id.rekber.payment.funds.FundsCheck;
 import id.rekber.payment.funds.FundsReconciliation;
 import id.rekber.platform.Rupiah;
@@ -38,6 +39,8 @@ class MilestoneFundingTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired TimeMachine time;
   @Autowired FundsReconciliation funds;
+  @Autowired InvoiceWorker invoices;
+  @Autowired MilestoneLifecycle milestones;
   Deals deals;
 
   @BeforeEach
@@ -113,6 +116,28 @@ class MilestoneFundingTest {
         Long.class, id)).isEqualTo(held2);
     assertThat(jdbc.queryForList("SELECT type FROM deal_event WHERE deal_id = ? AND detail = '#2'", String.class, id))
         .containsSubsequence("MILESTONE_AWAITING_PAYMENT", "MILESTONE_UNFUNDED", "LATE_MILESTONE_PAYMENT", "MILESTONE_REFUNDED");
+  }
+
+  @Test
+  void moneyArrivingJustBeforeTheDeadlinesJobIsRefundedByThatJob() {
+    String id = perMilestoneDeal();
+    long held2 = milestone(id, 2).get("held").asLong();
+    // Milestone 2's invoice is open (as its process would open it), and the buyer pays it...
+    invoices.createMilestoneInvoice(id, 2);
+    assertThat(state(id, 2)).isEqualTo("AWAITING_PAYMENT");
+    String order = "PAY-" + id + "-M2";
+    Callbacks.settledAtProvider(jdbc, order);
+    assertThat(ApiClient.anonymous(port).post("/api/webhooks/sandbox/payments",
+        Callbacks.payment(order, "settlement", held2, "txn-race-" + id)).status()).isEqualTo(200);
+    // ...while the engine had already taken the deadline's path: its "unfunded" job runs after the money came.
+    milestones.enter(id, 2, Milestone.State.UNFUNDED);
+    awaitState(id, 2, "REFUNDED");
+    await().atMost(Duration.ofSeconds(20)).until(() -> escrowHeld(id) == 0 && refundedPayouts(id, 2) == 1);
+    milestones.enter(id, 2, Milestone.State.UNFUNDED); // redelivered: the refunded milestone stays refunded
+    assertThat(state(id, 2)).isEqualTo("REFUNDED");
+    assertThat(jdbc.queryForList("SELECT type FROM deal_event WHERE deal_id = ? AND detail = '#2'", String.class, id))
+        .containsSubsequence("MILESTONE_PAYMENT_CONFIRMED", "MILESTONE_UNFUNDED", "LATE_MILESTONE_PAYMENT", "MILESTONE_REFUNDED")
+        .containsOnlyOnce("LATE_MILESTONE_PAYMENT");
   }
 
   @Test
