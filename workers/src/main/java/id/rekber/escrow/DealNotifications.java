@@ -81,9 +81,10 @@ class DealNotifications {
     }
   }
 
-  /** Funded per milestone, the deal's own invoice asks for milestone 1's share only. */
+  /** Funded per milestone, the deal's own invoice asks for (and its payment holds) milestone 1's share only. */
   private long buyerAmount(Deal deal, DealStep step) {
-    if (step != DealStep.MENUNGGU_PEMBAYARAN || !deal.isFundedPerMilestone()) {
+    boolean firstInvoice = step == DealStep.MENUNGGU_PEMBAYARAN || step == DealStep.DANA_DITAHAN;
+    if (!firstInvoice || !deal.isFundedPerMilestone()) {
       return deal.grossAmount();
     }
     return MilestoneShares.of(deal, milestones.findByDealIdOrderBySeqAsc(deal.getId()), 1).held();

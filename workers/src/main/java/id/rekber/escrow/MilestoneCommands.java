@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,7 +60,7 @@ public class MilestoneCommands {
     Instant now = clock.instant();
     if (deal.getStatus() != DealStatus.DANA_DITAHAN || milestone.getState() != Milestone.State.DELIVERED
         || events.existsByDealIdAndTypeAndDetail(deal.getId(), "MILESTONE_ACCEPTED", "#" + seq)) {
-      throw Refusal.conflict("milestone.wrong-state", seq, milestone.getState());
+      throw Refusal.conflict("milestone.wrong-state", seq, stateLabel(milestone));
     }
     if (milestone.getInspectionEndsAt() == null || !now.isBefore(milestone.getInspectionEndsAt())) {
       throw Refusal.conflict("milestone.inspection-ended", seq);
@@ -69,6 +71,12 @@ public class MilestoneCommands {
     messages.publish(DealMessages.MILESTONE_DISPUTED, key, DealMessages.MILESTONE_DISPUTED + ":" + key, Map.of());
   }
 
+  /** The milestone's state in the reader's words ("Menunggu pembayaran pembeli"), resolved with the message. */
+  private static MessageSourceResolvable stateLabel(Milestone milestone) {
+    String code = "milestone.state." + milestone.getState().name();
+    return new DefaultMessageSourceResolvable(new String[] {code}, code);
+  }
+
   private void act(AppUser user, String dealId, int seq, PartyRole role, Milestone.State expected, String event, String message) {
     Deal deal = access.lockedFor(user, dealId);
     if (deal.roleOf(user.getId()).filter(r -> r == role).isEmpty()) {
@@ -76,7 +84,7 @@ public class MilestoneCommands {
     }
     Milestone milestone = milestones.lock(deal.getId(), (short) seq).orElseThrow(() -> Refusal.notFound("milestone.not-found", seq));
     if (deal.getStatus() != DealStatus.DANA_DITAHAN || milestone.getState() != expected) {
-      throw Refusal.conflict("milestone.wrong-state", seq, milestone.getState());
+      throw Refusal.conflict("milestone.wrong-state", seq, stateLabel(milestone));
     }
     events.save(new DealEvent(deal.getId(), event, user.getEmail(), "#" + seq, clock.instant()));
     String key = correlationKey(deal.getId(), seq);

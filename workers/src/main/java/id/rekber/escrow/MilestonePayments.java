@@ -67,7 +67,7 @@ public class MilestonePayments {
    */
   @Transactional
   public void paymentConfirmed(String dealId, int seq) {
-    deals.findForUpdate(dealId).orElseThrow();
+    Deal deal = deals.findForUpdate(dealId).orElseThrow();
     Milestone milestone = milestones.lock(dealId, (short) seq).orElseThrow();
     Instant now = clock.instant();
     if (!milestone.recordPayment(now)) {
@@ -79,6 +79,8 @@ public class MilestonePayments {
       return;
     }
     events.save(new DealEvent(dealId, "MILESTONE_PAYMENT_CONFIRMED", "payment-provider", "#" + seq, now));
+    notifications.announceMilestone(deal, seq, "MILESTONE_PAYMENT_CONFIRMED",
+        MilestoneShares.of(deal, milestones.findByDealIdOrderBySeqAsc(dealId), seq).held(), null);
     String key = dealId + "#" + seq;
     messages.publish(DealMessages.MILESTONE_PAID, key, DealMessages.MILESTONE_PAID + ":" + key, java.util.Map.of());
   }

@@ -60,6 +60,7 @@ class MilestoneFundingTest {
         .contains("total " + Rupiah.format(held1 + held2));
     deals.pay(BUDI, id);
     deals.awaitStatus(BUDI, id, "DANA_DITAHAN");
+    assertThat(mail(id + ":DANA_DITAHAN:BUYER")).contains("Pembayaran Anda " + Rupiah.format(held1)).contains("milestone 1");
     awaitState(id, 1, "IN_PROGRESS");
     assertThat(state(id, 2)).isEqualTo("PENDING");
     assertThat(escrowHeld(id)).isEqualTo(held1);
@@ -68,6 +69,7 @@ class MilestoneFundingTest {
     awaitState(id, 2, "AWAITING_PAYMENT");
     ApiClient.Response early = deals.as(SARI).post("/api/deals/" + id + "/milestones/2/deliver", null);
     assertThat(early.status()).as("an unpaid milestone is not delivered").isEqualTo(409);
+    assertThat(early.json().get("detail").asText()).isEqualTo("Milestone 2 sekarang: Menunggu pembayaran pembeli. Langkah ini tidak bisa dilakukan sekarang.");
     JsonNode second = awaitOpenInvoice(id, 2);
     assertThat(second.get("amount").asLong()).isEqualTo(held2);
     assertThat(mail(id + "#2:MILESTONE_AWAITING_PAYMENT:BUYER")).contains("Milestone 2 (\"Logo final\")").contains(Rupiah.format(held2));
@@ -76,6 +78,7 @@ class MilestoneFundingTest {
 
     pay(second.get("orderId").asText());
     awaitState(id, 2, "IN_PROGRESS");
+    assertThat(mail(id + "#2:MILESTONE_PAYMENT_CONFIRMED:SELLER")).contains("Kerjakan milestone ini").contains(Rupiah.format(held2));
     deliverAndAccept(id, 2);
     deals.awaitStatus(BUDI, id, "SELESAI");
     await().atMost(Duration.ofSeconds(20)).until(() -> escrowHeld(id) == 0);

@@ -86,7 +86,7 @@ class MailTemplatesTest {
   @Test
   void everyMailExistsInBothLanguagesWithASubjectLine() throws IOException {
     List<String> indonesian = names("id");
-    assertThat(indonesian).hasSize(51).contains("deal/DIKIRIM.BUYER", "deal/MILESTONE_UNFUNDED.SELLER", "dispute/decision.SELLER", "kyc/APPROVED", "trust/VERIFIED");
+    assertThat(indonesian).hasSize(53).contains("deal/DIKIRIM.BUYER", "deal/MILESTONE_UNFUNDED.SELLER", "dispute/decision.SELLER", "kyc/APPROVED", "trust/VERIFIED");
     assertThat(names("en")).containsExactlyInAnyOrderElementsOf(indonesian);
     for (String name : indonesian) {
       assertThat(templates.exists(name)).as(name).isTrue();
