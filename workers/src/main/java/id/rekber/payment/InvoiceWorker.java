@@ -57,23 +57,7 @@ public class InvoiceWorker {
   @JobWorker(type = "payment-create-invoice", fetchVariables = "dealId")
   public Map<String, Object> createInvoice(@Variable String dealId) {
     Payment payment = tx.execute(status -> payments.findByDealId(dealId).orElseGet(() -> newPayment(dealId)));
-    // A redelivered job asks the provider that created the payment, whatever is active now.
-    PaymentProvider provider = providers.named(payment.getProvider());
-    PaymentProvider.Invoice invoice;
-    try {
-      invoice = provider.createInvoice(payment.getId(), payment.getGrossAmount(), payment.getExpiresAt());
-    } catch (ProviderRefusedException refused) {
-      throw incident(dealId, refused);
-    }
-    tx.executeWithoutResult(
-        status -> {
-          Payment stored = payments.findForUpdate(payment.getId()).orElseThrow();
-          if (!(provider.needsMethodChoice() && stored.getMethod() != null)) {
-            // (A method already chosen keeps its charge: this job was redelivered after the buyer picked.)
-            stored.attach(invoice);
-          }
-          lifecycle.recordPaymentDeadline(dealId, stored.getExpiresAt());
-        });
+    invoiceAtProvider(dealId, payment, stored -> lifecycle.recordPaymentDeadline(dealId, stored.getExpiresAt()));
     return Map.of("paymentDeadline", payment.getExpiresAt().toString());
   }
 
@@ -85,6 +69,15 @@ public class InvoiceWorker {
   public Map<String, Object> createMilestoneInvoice(@Variable String dealId, @Variable int milestone) {
     Payment payment = tx.execute(status -> payments.findByDealIdAndMilestoneSeq(dealId, (short) milestone)
         .orElseGet(() -> newMilestonePayment(dealId, milestone)));
+    invoiceAtProvider(dealId, payment, stored -> { });
+    return Map.of("milestonePaymentDeadline", payment.getExpiresAt().toString());
+  }
+
+  /**
+   * Asks the provider that created the payment (whatever is active now, on a redelivered job) for
+   * its invoice, and stores the instructions, with {@code alsoStored} in the same transaction.
+   */
+  private void invoiceAtProvider(String dealId, Payment payment, java.util.function.Consumer<Payment> alsoStored) {
     PaymentProvider provider = providers.named(payment.getProvider());
     PaymentProvider.Invoice invoice;
     try {
@@ -95,10 +88,11 @@ public class InvoiceWorker {
     tx.executeWithoutResult(status -> {
       Payment stored = payments.findForUpdate(payment.getId()).orElseThrow();
       if (!(provider.needsMethodChoice() && stored.getMethod() != null)) {
+        // (A method already chosen keeps its charge: this job was redelivered after the buyer picked.)
         stored.attach(invoice);
       }
+      alsoStored.accept(stored);
     });
-    return Map.of("milestonePaymentDeadline", payment.getExpiresAt().toString());
   }
 
   /**
