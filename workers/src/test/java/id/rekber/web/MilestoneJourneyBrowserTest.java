@@ -46,9 +46,15 @@ class MilestoneJourneyBrowserTest {
 
   @BeforeEach
   void openBrowser() {
-    phone = Browser.open(360, 740);
-    ((ChromeDriver) phone).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+    phone = openPhone();
+  }
+
+  /** Chromium as a 360 px phone (the device metrics, not only the window: a true 360 px viewport). */
+  private static WebDriver openPhone() {
+    WebDriver browser = Browser.open(360, 740);
+    ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
         Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+    return browser;
   }
 
   @AfterEach
@@ -193,9 +199,7 @@ class MilestoneJourneyBrowserTest {
 
     Deals deals = new Deals(port);
     deals.act(BUDI, dealId, "accept");
-    phone = Browser.open(360, 740);
-    ((ChromeDriver) phone).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-        Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+    phone = openPhone(); // the buyer, in a browser of their own
     signIn(phone, BUDI);
     phone.get(url("/deals/" + dealId));
     // 500.000 + its share of the 37.500 fee: the deal's invoice funds milestone 1 only.
