@@ -35,10 +35,12 @@ public class MilestonePayments {
   /** The deal's own invoice: the whole deal, or the first milestone's share when funded per milestone. */
   @Transactional(readOnly = true)
   public long firstInvoiceAmount(Deal deal) {
-    if (!deal.isFundedPerMilestone()) {
-      return deal.grossAmount();
-    }
-    return MilestoneShares.of(deal, milestones.findByDealIdOrderBySeqAsc(deal.getId()), 1).held();
+    return deal.isFundedPerMilestone() ? held(deal, 1) : deal.grossAmount();
+  }
+
+  /** What milestone {@code seq} holds, and so what its own invoice asks for. */
+  private long held(Deal deal, int seq) {
+    return MilestoneShares.of(deal, milestones.findByDealIdOrderBySeqAsc(deal.getId()), seq).held();
   }
 
   /**
@@ -53,7 +55,7 @@ public class MilestonePayments {
     }
     Milestone milestone = milestones.lock(dealId, (short) seq).orElseThrow();
     Instant now = clock.instant();
-    long held = MilestoneShares.of(deal, milestones.findByDealIdOrderBySeqAsc(dealId), seq).held();
+    long held = held(deal, seq);
     if (milestone.getState() == Milestone.State.PENDING && milestone.enter(Milestone.State.AWAITING_PAYMENT, now, null)) {
       events.save(new DealEvent(dealId, "MILESTONE_AWAITING_PAYMENT", "system", "#" + seq, now));
       notifications.announceMilestone(deal, seq, "MILESTONE_AWAITING_PAYMENT", held, payBy);
@@ -79,8 +81,7 @@ public class MilestonePayments {
       return;
     }
     events.save(new DealEvent(dealId, "MILESTONE_PAYMENT_CONFIRMED", "payment-provider", "#" + seq, now));
-    notifications.announceMilestone(deal, seq, "MILESTONE_PAYMENT_CONFIRMED",
-        MilestoneShares.of(deal, milestones.findByDealIdOrderBySeqAsc(dealId), seq).held(), null);
+    notifications.announceMilestone(deal, seq, "MILESTONE_PAYMENT_CONFIRMED", held(deal, seq), null);
     String key = dealId + "#" + seq;
     messages.publish(DealMessages.MILESTONE_PAID, key, DealMessages.MILESTONE_PAID + ":" + key, java.util.Map.of());
   }
@@ -90,13 +91,13 @@ public class MilestonePayments {
    * worked on. Money that arrived meanwhile, too late for the process, is refunded.
    */
   void markUnfunded(Deal deal, Milestone milestone, Instant now) {
+    List<Milestone> all = milestones.findByDealIdOrderBySeqAsc(deal.getId());
     notifications.announceMilestone(deal, milestone.getSeq(), "MILESTONE_UNFUNDED",
-        MilestoneShares.of(deal, milestones.findByDealIdOrderBySeqAsc(deal.getId()), milestone.getSeq()).held(), null);
+        MilestoneShares.of(deal, all, milestone.getSeq()).held(), null);
     if (milestone.getPaidAt() != null) {
       events.save(new DealEvent(deal.getId(), "LATE_MILESTONE_PAYMENT", "system", "#" + milestone.getSeq(), now));
       orchestration.refundLateMilestonePayment(deal.getId(), milestone.getSeq());
     }
-    List<Milestone> all = milestones.findByDealIdOrderBySeqAsc(deal.getId());
     for (Milestone later : all) {
       if (later.getSeq() > milestone.getSeq() && later.getState() == Milestone.State.PENDING) {
         later.enter(Milestone.State.UNFUNDED, now, null);

@@ -42,7 +42,9 @@ class PaymentController {
       throw Refusal.forbidden("deal.only-buyer");
     }
     List<Payment> all = payments.findByDealIdOrderByCreatedAtAsc(id);
-    return view(payments.findOpen(id).or(() -> all.stream().reduce((first, second) -> second))
+    // The newest open invoice, else the newest of all (read once).
+    return view(all.stream().filter(p -> Payment.PENDING.equals(p.getStatus())).reduce((first, second) -> second)
+        .or(() -> all.stream().reduce((first, second) -> second))
         .orElseThrow(() -> Refusal.notFound("payment.not-yet")));
   }
 
